@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dirpro-kill: a kill(2) hook that resolves the target pid to a name by
+ * walking current->tasks, as the "dirpro" host agent did on RHEL 6.
+ *
+ * Only thread-group leaders are linked into init_task.tasks.  A thread
+ * created with CLONE_THREAD never gets its own ->tasks initialised: it is
+ * a stale copy of its creator's (dup_task_struct), pointing at the leader's
+ * neighbours.  A walk that starts there and stops when it comes back to
+ * &current->tasks never stops when the target is not a leader on the list
+ * (a pid that does not exist, an exited task, a TID).  In a kprobe
+ * pre-handler preemption is off, so the CPU is stuck: soft lockup.
+ *
+ * The hook is a kprobe on the syscall entry, as agents do on 6.x now that
+ * sys_call_table cannot be patched.
+ *
+ *   mode=off      (default) the probe is not even registered
+ *   mode=buggy    walk current->tasks like dirpro's get_process_name(),
+ *                 giving up after walk_max_ms so the VM can report
+ *   mode=fixed    pid_task(find_vpid()) under RCU
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/atomic.h>
+#include <linux/kprobes.h>
+#include <linux/module.h>
+#include <linux/pid.h>
+#include <linux/ptrace.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/string.h>
+#include <linux/timekeeping.h>
+
+static char *mode = "off";
+module_param(mode, charp, 0444);
+MODULE_PARM_DESC(mode, "off (default), buggy or fixed");
+
+/*
+ * Well past the default soft-lockup threshold (2 * watchdog_thresh = 20 s),
+ * so that the lockup is seen on an untuned kernel too; the lab VM lowers
+ * the threshold and this bound with it.
+ */
+static uint walk_max_ms = 30000;
+module_param(walk_max_ms, uint, 0444);
+MODULE_PARM_DESC(walk_max_ms, "buggy walk gives up after this many ms (default 30000)");
+
+static atomic_t kills_seen = ATOMIC_INIT(0);
+static atomic_t names_found = ATOMIC_INIT(0);
+static atomic_t walks_abandoned = ATOMIC_INIT(0);
+
+module_param_named(kills_seen, kills_seen.counter, int, 0444);
+MODULE_PARM_DESC(kills_seen, "kill(2) calls the hook saw");
+module_param_named(names_found, names_found.counter, int, 0444);
+MODULE_PARM_DESC(names_found, "targets resolved to a name");
+module_param_named(walks_abandoned, walks_abandoned.counter, int, 0444);
+MODULE_PARM_DESC(walks_abandoned, "buggy walks stopped by walk_max_ms");
+
+enum dirpro_mode { DIRPRO_OFF, DIRPRO_BUGGY, DIRPRO_FIXED };
+
+static const char * const dirpro_modes[] = {
+	[DIRPRO_OFF] = "off",
+	[DIRPRO_BUGGY] = "buggy",
+	[DIRPRO_FIXED] = "fixed",
+};
+
+static enum dirpro_mode dirpro_mode;
+
+/*
+ * The field code, minus the crash: walk from current until the pid is
+ * found or the walk is back at current.  From a non-leader thread the
+ * second condition never holds.  The time check is the only addition; the
+ * clock is the NMI-safe one because the loop must not depend on the tick.
+ */
+static noinline bool dirpro_get_process_name(pid_t nr, char *name)
+{
+	u64 deadline = ktime_get_mono_fast_ns() +
+		       (u64)walk_max_ms * NSEC_PER_MSEC;
+	struct task_struct *p = current;
+	unsigned long steps = 0;
+
+	do {
+		p = list_entry(READ_ONCE(p->tasks.next), struct task_struct,
+			       tasks);
+		if (p->pid == nr) {
+			__get_task_comm(name, TASK_COMM_LEN, p);
+			return true;
+		}
+		if (!(++steps & 0xfff) && ktime_get_mono_fast_ns() > deadline) {
+			atomic_inc(&walks_abandoned);
+			pr_warn("walk from %s/%d for pid %d did not end after %lu steps in %u ms; giving up\n",
+			       current->comm, task_pid_nr(current), nr, steps,
+			       walk_max_ms);
+			return false;
+		}
+	} while (p != current);
+
+	return false;
+}
+
+/* The correct lookup: the pid hash, under RCU, from any thread. */
+static noinline bool dirpro_lookup_name(pid_t nr, char *name)
+{
+	struct task_struct *p;
+	bool found = false;
+
+	rcu_read_lock();
+	p = pid_task(find_vpid(nr), PIDTYPE_PID);
+	if (p) {
+		__get_task_comm(name, TASK_COMM_LEN, p);
+		found = true;
+	}
+	rcu_read_unlock();
+
+	return found;
+}
+
+/*
+ * __x64_sys_kill(const struct pt_regs *regs): the user's arguments are in
+ * the pt_regs that the wrapper receives in %rdi.
+ */
+static int dirpro_kill_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	const struct pt_regs *uregs = (const struct pt_regs *)regs->di;
+	char name[TASK_COMM_LEN];
+	pid_t nr = (pid_t)uregs->di;
+	bool found;
+
+	atomic_inc(&kills_seen);
+	if (nr <= 0)
+		return 0;	/* process groups: not what the agent logged */
+
+	if (dirpro_mode == DIRPRO_BUGGY)
+		found = dirpro_get_process_name(nr, name);
+	else
+		found = dirpro_lookup_name(nr, name);
+	if (found)
+		atomic_inc(&names_found);
+
+	return 0;
+}
+
+static struct kprobe dirpro_kp = {
+	.symbol_name = "__x64_sys_kill",
+	.pre_handler = dirpro_kill_pre,
+};
+
+static int __init dirpro_kill_init(void)
+{
+	int ret;
+
+	ret = match_string(dirpro_modes, ARRAY_SIZE(dirpro_modes), mode);
+	if (ret < 0) {
+		pr_err("unknown mode '%s' (off, buggy, fixed)\n", mode);
+		return -EINVAL;
+	}
+	dirpro_mode = ret;
+	if (dirpro_mode == DIRPRO_OFF) {
+		pr_info("mode=off: kill(2) is not hooked\n");
+		return 0;
+	}
+
+	ret = register_kprobe(&dirpro_kp);
+	if (ret) {
+		pr_err("cannot probe %s: %d\n", dirpro_kp.symbol_name, ret);
+		return ret;
+	}
+
+	if (dirpro_mode == DIRPRO_BUGGY)
+		pr_info("mode=buggy: kill(2) walks current->tasks to name the target (bounded by %u ms); a kill from a non-leader thread will not find its way back\n",
+			walk_max_ms);
+	else
+		pr_info("mode=fixed: kill(2) looks the target up with pid_task(find_vpid()) under RCU\n");
+	return 0;
+}
+
+static void __exit dirpro_kill_exit(void)
+{
+	if (dirpro_mode != DIRPRO_OFF)
+		unregister_kprobe(&dirpro_kp);
+	pr_info("unloaded: %d kills seen, %d names found, %d walks abandoned\n",
+		atomic_read(&kills_seen), atomic_read(&names_found),
+		atomic_read(&walks_abandoned));
+}
+
+module_init(dirpro_kill_init);
+module_exit(dirpro_kill_exit);
+
+MODULE_DESCRIPTION("oopslab: kill(2) hook walking task->tasks from a non-leader thread");
+MODULE_LICENSE("GPL");
