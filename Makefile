@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# oopslab: reproducers of how third-party kernel modules crash machines.
+#
+#   make [KDIR=/path/to/kernel/build]   modules + triggers + parser
+#   make check                          every test (installs what it needs)
+#   make -C /lib/modules/$(uname -r)/build M=$PWD    modules only (kbuild)
+#
+# KDIR defaults to the running kernel's build directory, or Debian's 6.1
+# cloud kernel headers when the running kernel has none (a build host).
+
+KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
+		   $(shell scripts/kernel-dir.sh debian-6.1 2>/dev/null))
+
+all: modules userspace
+
+modules:
+	@test -n "$(KDIR)" -a -d "$(KDIR)" || { echo "oopslab: no kernel build directory: pass KDIR=, or install headers with scripts/deps.sh" >&2; exit 2; }
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+userspace:
+	$(MAKE) -C userspace
+
+deps:
+	scripts/deps.sh --for check
+
+# Unit tests of the parser, then every reproducer in a fresh VM each.
+check: deps
+	$(MAKE) -C userspace check
+	$(MAKE) -C selftests run_tests
+
+clean:
+	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	$(MAKE) -C userspace clean
+	rm -rf build
+
+.PHONY: all modules userspace deps check clean

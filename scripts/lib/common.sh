@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
+#
+# Shared by the host runner and the in-guest runner, so POSIX sh only: the
+# guest has busybox ash, the host dash or bash.
+
+# kselftest exit codes
+KSFT_PASS=0
+KSFT_FAIL=1
+KSFT_USAGE=2
+KSFT_SKIP=4
+
+PROG=${PROG:-oopslab}
+
+# One line on stderr, then exit.
+die() {
+	code=$1
+	shift
+	printf '%s: %s\n' "$PROG" "$*" >&2
+	exit "$code"
+}
+
+# Progress for people, on stderr so that stdout stays KTAP.
+progress() {
+	printf '%s: %s\n' "$PROG" "$*" >&2
+}
+
+# KTAP diagnostic line.
+diag() {
+	printf '# %s\n' "$*"
+}
+
+# Seconds since the epoch with milliseconds; busybox date has no %N, so the
+# guest falls back to /proc/uptime (only differences are ever used).
+now_ms() {
+	t=$(date +%s%3N 2>/dev/null)
+	case $t in
+	*N* | '') awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime ;;
+	*) echo "$t" ;;
+	esac
+}
+
+# ms -> "12.3"
+fmt_secs() {
+	awk -v ms="$1" 'BEGIN { printf "%.1f", ms / 1000 }'
+}
+
+# Quote a string for a JSON value.
+json_str() {
+	printf '%s' "$1" | awk '
+		BEGIN { ORS = ""; print "\"" }
+		NR > 1 { print "\\n" }
+		{
+			gsub(/\\/, "\\\\"); gsub(/"/, "\\\"")
+			gsub(/\t/, "\\t"); gsub(/\r/, "")
+			print
+		}
+		END { print "\"" }'
+}
+
+# Is this machine a virtual one?  Buggy modes refuse to run on bare metal.
+is_virtualised() {
+	grep -qw hypervisor /proc/cpuinfo 2>/dev/null && return 0
+	if command -v systemd-detect-virt >/dev/null 2>&1; then
+		systemd-detect-virt -q && return 0
+	fi
+	return 1
+}

@@ -1,0 +1,147 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh disable=SC2154 # R_* are set by table_load (eval)
+#
+# The in-guest steps of one run: load, trigger, watch, unload.  Used as the
+# /init of the oopslab initramfs and, with --in-guest, in a user's own lab
+# VM.  Everything the verdict needs is printed as "oopslab: ..." marker
+# lines (see Documentation/writing-a-reproducer.rst).
+
+# The field's panic settings (dirpro's lab: kernel.panic=10,
+# softlockup_panic=1, hung_task_panic=1; plus panic_on_oops).
+PANIC_SYSCTLS="kernel.panic=10 kernel.panic_on_oops=1 kernel.softlockup_panic=1 kernel.hung_task_panic=1"
+
+mark() {
+	printf 'oopslab: %s\n' "$*"
+}
+
+guest_mounts() {
+	mountpoint -q /proc 2>/dev/null || mount -t proc proc /proc
+	mountpoint -q /sys 2>/dev/null || mount -t sysfs sysfs /sys
+	mountpoint -q /dev 2>/dev/null || mount -t devtmpfs devtmpfs /dev
+	mountpoint -q /sys/kernel/debug 2>/dev/null ||
+		mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+	mountpoint -q /tmp 2>/dev/null || mount -t tmpfs tmpfs /tmp
+}
+
+# The kernel's config, where the running kernel exposes it.
+guest_config() {
+	for f in /proc/config.gz "/boot/config-$(uname -r)" \
+		 "/lib/modules/$(uname -r)/build/.config"; do
+		[ -r "$f" ] || continue
+		case $f in
+		*.gz) zcat "$f" ;;
+		*) cat "$f" ;;
+		esac
+		return 0
+	done
+	return 1
+}
+
+# Check CONFIG_* requirements against CONFIG (a file); prints the first
+# missing one.  Module names are checked when they are loaded.
+missing_config() {
+	for r in $R_requires; do
+		case $r in
+		CONFIG_*) grep -Eq "^$r=(y|m)" "$1" || { echo "$r"; return 0; } ;;
+		esac
+	done
+	return 1
+}
+
+guest_sysctl() {
+	for kv in "$@"; do
+		k=${kv%%=*}
+		if ! sysctl -w "$kv" >/dev/null 2>&1; then
+			mark "sysctl $kv: failed"
+			return 1
+		fi
+		mark "sysctl $k=$(sysctl -n "$k")"
+	done
+}
+
+guest_requires() {
+	for r in $R_requires; do
+		case $r in
+		CONFIG_*) continue ;;
+		esac
+		[ -d "/sys/module/$r" ] && continue
+		if ! modprobe "$r" 2>/tmp/modprobe.err; then
+			mark "SKIP kernel module $r not available: $(head -n 1 /tmp/modprobe.err)"
+			return 1
+		fi
+		mark "modprobe $r: ok"
+	done
+}
+
+# Why did insmod fail?  Name the usual policy refusals plainly.
+insmod_why() {
+	if dmesg 2>/dev/null | tail -n 5 | grep -q 'Lockdown:'; then
+		echo "kernel lockdown forbids unsigned modules"
+	elif grep -q 'Key was rejected\|Required key not available' "$1"; then
+		echo "module signature enforced (module.sig_enforce)"
+	else
+		head -n 1 "$1"
+	fi
+}
+
+# guest_run TOP: the steps; returns when the run is over.
+guest_run() {
+	_top=$1
+	set -- $R_module
+	_mod=$1
+	shift
+	_params=$*
+	_ko=$_top/kmod/$_mod/$_mod.ko
+
+	mark "run $R_name mode=$R_mode kernel=$(uname -r) panic=${RUN_PANIC:-0}"
+
+	if cfg=$(guest_config); then
+		printf '%s\n' "$cfg" > /tmp/oopslab.config
+		if m=$(missing_config /tmp/oopslab.config); then
+			mark "SKIP kernel lacks $m"
+			return 0
+		fi
+	fi
+	[ -r "$_ko" ] || { mark "SKIP $_ko not built for $(uname -r)"; return 0; }
+
+	# shellcheck disable=SC2086 # word lists by design
+	guest_sysctl $R_sysctl || return 0
+	if [ "${RUN_PANIC:-0}" = 1 ]; then
+		# shellcheck disable=SC2086
+		guest_sysctl $PANIC_SYSCTLS || return 0
+	fi
+	guest_requires || return 0
+
+	mark "insmod $_mod $_params"
+	# shellcheck disable=SC2086
+	if insmod "$_ko" $_params 2>/tmp/insmod.err; then
+		mark "insmod $_mod: ok"
+		_loaded=1
+	else
+		mark "insmod $_mod: failed: $(insmod_why /tmp/insmod.err)"
+		_loaded=0
+	fi
+
+	if [ "$_loaded" = 1 ] && [ -n "$R_trigger" ] && [ "$R_trigger" != - ]; then
+		set -- $R_trigger
+		_prog=$_top/userspace/bin/$1
+		shift
+		mark "trigger $R_trigger"
+		(cd /tmp && timeout "${RUN_TRIGGER_TIMEOUT:-30}" "$_prog" "$@")
+		_rc=$?
+		[ "$_rc" = 143 ] && mark "trigger timed out after ${RUN_TRIGGER_TIMEOUT:-30} s"
+		mark "trigger exit $_rc"
+		[ "$_rc" = 4 ] && mark "SKIP trigger: feature missing (see above)"
+	fi
+
+	# Give the detectors (watchdog, WARN at exit) a moment.
+	sleep 1
+	if [ "$_loaded" = 1 ]; then
+		if rmmod "$_mod" 2>/tmp/rmmod.err; then
+			mark "rmmod $_mod: ok"
+		else
+			mark "rmmod $_mod: failed: $(head -n 1 /tmp/rmmod.err)"
+		fi
+	fi
+	mark "done"
+}

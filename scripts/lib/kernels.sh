@@ -1,0 +1,80 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
+#
+# The kernels a run can target (host side).  kernel_resolve NAME sets:
+#   K_NAME     debian-6.1 | debian-6.12 | lab | custom
+#   K_PKGS     Debian packages that provide it (for scripts/deps.sh)
+#   K_VER      kernel release (uname -r in the guest)
+#   K_IMAGE    the bzImage QEMU boots
+#   K_BUILD    the build directory modules are built against
+#   K_MODDIR   /lib/modules/K_VER of that kernel, for "requires" modules
+#   K_CONFIG   its .config
+# kernel_packages NAME prints K_PKGS without needing them installed.
+
+KERNELS="debian-6.1 debian-6.12 lab"
+
+# The 6.12 point release is pinned here and only here: io-wq and the
+# fault paths changed inside 6.12.x, and signatures must not drift.
+DEBIAN_612_ABI=6.12.117+deb12-cloud-amd64
+
+kernel_packages() {
+	case $1 in
+	debian-6.1) echo "linux-image-cloud-amd64 linux-headers-cloud-amd64" ;;
+	debian-6.12) echo "linux-image-$DEBIAN_612_ABI linux-headers-$DEBIAN_612_ABI" ;;
+	lab) echo "linux-source-6.12 bc bison flex libelf-dev libssl-dev dwarves" ;;
+	*) ;;
+	esac
+}
+
+# Set the K_* variables from a kernel release installed by Debian packages.
+kernel_from_debian() {
+	K_VER=$1
+	K_IMAGE=/boot/vmlinuz-$K_VER
+	K_BUILD=/lib/modules/$K_VER/build
+	K_MODDIR=/lib/modules/$K_VER
+	K_CONFIG=/boot/config-$K_VER
+}
+
+# Set them from a kernel build directory (a lab kernel, or a user's own).
+kernel_from_build_dir() {
+	K_BUILD=$(cd "$1" && pwd)
+	K_IMAGE=$K_BUILD/arch/x86/boot/bzImage
+	K_CONFIG=$K_BUILD/.config
+	K_VER=$(cat "$K_BUILD/include/config/kernel.release" 2>/dev/null)
+	K_MODDIR=$K_BUILD/modules-install/lib/modules/$K_VER
+}
+
+kernel_resolve() {
+	K_NAME=$1
+	K_PKGS=$(kernel_packages "$1")
+	case $1 in
+	debian-6.1)
+		v=$(dpkg-query -W -f '${Depends}' linux-image-cloud-amd64 2>/dev/null |
+			sed -n 's/^linux-image-\([^ ,]*\).*/\1/p')
+		[ -n "$v" ] || return 1
+		kernel_from_debian "$v"
+		;;
+	debian-6.12)
+		kernel_from_debian "$DEBIAN_612_ABI"
+		;;
+	lab)
+		d=$("$TOP/scripts/build_lab_kernel.sh" --print-dir) || return 1
+		kernel_from_build_dir "$d"
+		;;
+	*)
+		# A user's own kernel: its build directory (with the bzImage).
+		[ -d "$1" ] || return 1
+		K_NAME=custom
+		kernel_from_build_dir "$1"
+		;;
+	esac
+}
+
+# Is everything there to run on K_*?  Prints what is missing.
+kernel_missing() {
+	[ -n "$K_VER" ] || { echo "kernel release unknown"; return 0; }
+	[ -r "$K_IMAGE" ] || { echo "no kernel image $K_IMAGE"; return 0; }
+	[ -d "$K_BUILD" ] || { echo "no headers/build directory $K_BUILD"; return 0; }
+	[ -r "$K_BUILD/Makefile" ] || { echo "no Makefile in $K_BUILD"; return 0; }
+	return 1
+}

@@ -1,0 +1,168 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh disable=SC2154 # R_* are set by table_load (eval)
+#
+# Host side of a run: build what the guest needs and boot one fresh QEMU
+# VM per run, with the serial console in a file that survives a panic, a
+# hang (the timeout kills QEMU) or a clean power-off.
+
+QEMU=${QEMU:-qemu-system-x86_64}
+
+# KVM when it actually starts, else TCG.  Nested KVM on some hosts aborts
+# at vCPU setup ("failed to set MSR 0x10a") or hangs, so /dev/kvm existing
+# proves nothing: boot the kernel without a root fs and see it print.
+# The answer is cached per host kernel in the build directory.
+vm_accel() {
+	_cache=$BUILD/accel.$(uname -r)
+	if [ -r "$_cache" ]; then
+		cat "$_cache"
+		return
+	fi
+	_a=tcg
+	if [ -w /dev/kvm ]; then
+		_log=$BUILD/kvm-probe.log
+		rm -f "$_log"
+		timeout -k 2 20 "$QEMU" -accel kvm -cpu host -m 256 -nodefaults \
+			-no-user-config -display none -no-reboot \
+			-serial "file:$_log" -kernel "$K_IMAGE" \
+			-append "console=ttyS0 panic=-1" >/dev/null 2>&1
+		grep -q 'Linux version' "$_log" 2>/dev/null && _a=kvm
+	fi
+	echo "$_a" > "$_cache"
+	echo "$_a"
+}
+
+vm_qemu_accel_args() {
+	case $1 in
+	kvm) echo "-accel kvm -cpu host" ;;
+	*) echo "-accel tcg -cpu max" ;;
+	esac
+}
+
+# Build the class modules for K_* into $BUILD/kmod/$K_VER (a copy of the
+# sources, so that kernels do not overwrite each other's objects).
+vm_build_modules() {
+	_dst=$BUILD/kmod/$K_VER
+	mkdir -p "$_dst"
+	cp -pR "$TOP/Kbuild" "$TOP/kmod" "$_dst/"
+	if ! make -s -C "$K_BUILD" M="$_dst" modules >"$_dst/build.log" 2>&1; then
+		tail -n 20 "$_dst/build.log" >&2
+		return 1
+	fi
+	# Anything the compiler said, other than the harmless BTF note, is a
+	# defect of ours.
+	grep -v 'Skipping BTF generation' "$_dst/build.log" >&2 || :
+}
+
+# Kernel modules of the target kernel named in "requires" anywhere in the
+# table, with their dependencies, as paths relative to K_MODDIR.
+vm_required_modules() {
+	_names=$(awk '/^requires(@[^:]*)?:/ { sub(/^[^:]*:/, ""); print }' "$TABLE" |
+		tr ' ' '\n' | grep -v -e '^CONFIG_' -e '^$' | sort -u)
+	for _n in $_names; do
+		modprobe -S "$K_VER" -d "${K_MODDIR%/lib/modules/*}" \
+			--show-depends "$_n" 2>/dev/null |
+			sed -n "s|^insmod $K_MODDIR/||p" | awk '{ print $1 }'
+	done | sort -u
+}
+
+# vm_initramfs OUT: busybox, the project files the guest needs, the class
+# modules built for K_VER and the required kernel modules.
+vm_initramfs() {
+	_root=$BUILD/initramfs/$K_VER
+	rm -rf "$_root"
+	mkdir -p "$_root/bin" "$_root/oopslab/scripts/lib" \
+		"$_root/oopslab/selftests" "$_root/oopslab/userspace/bin" \
+		"$_root/oopslab/kmod" "$_root/proc" "$_root/sys" "$_root/dev" \
+		"$_root/tmp" "$_root/lib/modules/$K_VER"
+
+	_bb=$(command -v busybox) || return 1
+	cp "$_bb" "$_root/bin/busybox"
+	for _a in $("$_bb" --list); do
+		[ "$_a" = busybox ] || ln -sf busybox "$_root/bin/$_a"
+	done
+
+	cp "$TOP/scripts/run_reproducer.sh" "$_root/oopslab/scripts/"
+	cp "$TOP"/scripts/lib/*.sh "$_root/oopslab/scripts/lib/"
+	cp "$TABLE" "$_root/oopslab/selftests/"
+	cp "$TOP"/userspace/bin/* "$_root/oopslab/userspace/bin/"
+	for _ko in "$BUILD/kmod/$K_VER"/kmod/*/*.ko; do
+		[ -e "$_ko" ] || continue
+		_d=$(basename "$(dirname "$_ko")")
+		mkdir -p "$_root/oopslab/kmod/$_d"
+		cp "$_ko" "$_root/oopslab/kmod/$_d/"
+	done
+
+	if [ -d "$K_MODDIR" ]; then
+		for _m in $(vm_required_modules); do
+			mkdir -p "$_root/lib/modules/$K_VER/$(dirname "$_m")"
+			case $_m in
+			*.xz) xz -dc "$K_MODDIR/$_m" > "$_root/lib/modules/$K_VER/${_m%.xz}" ;;
+			*.zst) zstd -qdc "$K_MODDIR/$_m" > "$_root/lib/modules/$K_VER/${_m%.zst}" ;;
+			*) cp "$K_MODDIR/$_m" "$_root/lib/modules/$K_VER/$_m" ;;
+			esac
+		done
+		cp "$K_MODDIR"/modules.order "$K_MODDIR"/modules.builtin \
+			"$_root/lib/modules/$K_VER/" 2>/dev/null
+		depmod -b "$_root" "$K_VER" 2>/dev/null
+	fi
+
+	cat > "$_root/init" <<-'EOF'
+	#!/bin/sh
+	export PATH=/bin
+	exec /oopslab/scripts/run_reproducer.sh --in-guest --from-cmdline
+	EOF
+	chmod +x "$_root/init"
+
+	(cd "$_root" && find . | cpio -o -H newc --quiet | gzip -1) > "$1"
+}
+
+# vm_run INITRD OUT PANIC TIMEOUT: boot, wait, keep the console.  Sets
+# RUN_WALL_MS, RUN_BOOT_MS, RUN_TIMEDOUT.
+vm_run() {
+	_initrd=$1 _out=$2 _panic=$3 _timeout=$4
+	_con=$_out/console.log
+	rm -f "$_con"
+	: > "$_con"
+
+	_ttimeout=$((_timeout > 20 ? _timeout - 10 : 10))
+	_append="console=ttyS0 loglevel=7 panic=-1 $R_cmdline"
+	_append="$_append oopslab.run=$R_name oopslab.mode=$R_mode"
+	_append="$_append oopslab.kernel=$K_NAME oopslab.panic=$_panic"
+	_append="$_append oopslab.trigger_timeout=$_ttimeout"
+
+	_t0=$(now_ms)
+	# shellcheck disable=SC2046 # accel args are words
+	timeout -k 5 "$_timeout" "$QEMU" $(vm_qemu_accel_args "$RUN_ACCEL") \
+		-m 1024 -smp 2 -nodefaults -no-user-config -display none \
+		-no-reboot -serial "file:$_con" \
+		-kernel "$K_IMAGE" -initrd "$_initrd" -append "$_append" \
+		>"$_out/qemu.log" 2>&1 &
+	_qpid=$!
+
+	RUN_BOOT_MS=0
+	_seen_report=0
+	while kill -0 "$_qpid" 2>/dev/null; do
+		sleep 0.2
+		if [ "$RUN_BOOT_MS" = 0 ] && grep -q 'oopslab: run ' "$_con"; then
+			RUN_BOOT_MS=$(($(now_ms) - _t0))
+			progress "  booted to /init in $(fmt_secs "$RUN_BOOT_MS") s"
+		fi
+		if [ "$_seen_report" = 0 ]; then
+			_l=$(grep -m 1 -E '(BUG|WARNING|Oops|general protection fault|Kernel panic)' "$_con" | tr -d '\r')
+			if [ -n "$_l" ]; then
+				_seen_report=1
+				progress "  console: $(printf '%s' "$_l" | sed 's/^\[[ 0-9.]*\] //')"
+			fi
+		fi
+	done
+	wait "$_qpid"
+	_rc=$?
+	RUN_WALL_MS=$(($(now_ms) - _t0))
+	RUN_TIMEDOUT=0
+	if [ "$_rc" = 124 ] || [ "$_rc" = 137 ]; then
+		RUN_TIMEDOUT=1
+		progress "  VM did not finish in $_timeout s: killed; console kept in $_con"
+	elif [ "$_rc" != 0 ]; then
+		progress "  QEMU exited $_rc: $(head -n 1 "$_out/qemu.log")"
+	fi
+}

@@ -1,0 +1,280 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Run oopslab reproducers and judge their consoles.
+#
+#   run_reproducer.sh NAME [--mode MODE] [--kernel K] [--panic]
+#                          [--timeout S] [--out DIR]
+#   run_reproducer.sh --all [--kernel K] [--panic] [--out DIR]
+#   run_reproducer.sh --list [--markdown]
+#   run_reproducer.sh --in-guest NAME [--mode MODE]
+#                     [--i-know-this-crashes-the-host]
+#
+# On a build machine every run boots a fresh QEMU VM (KVM when it starts,
+# else TCG) with the kernel K (debian-6.1, the default; debian-6.12; lab;
+# or the path of a kernel build directory) and keeps its serial console in
+# DIR/console.log.  With --in-guest the steps run directly on this machine,
+# which must be a lab VM.  Output is KTAP; the exit code is kselftest's:
+# 0 pass, 1 fail, 2 usage error, 4 skip.  See README.md.
+
+# shellcheck disable=SC2154 # R_* are set by table_load (eval)
+
+set -u
+PROG=run_reproducer
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+TABLE=$TOP/selftests/reproducers.txt
+BUILD=${OOPSLAB_BUILD:-$TOP/build}
+
+. "$TOP/scripts/lib/common.sh"
+. "$TOP/scripts/lib/table.sh"
+. "$TOP/scripts/lib/guest.sh"
+. "$TOP/scripts/lib/verdict.sh"
+
+usage() {
+	sed -n '4,18p' "$0" | sed 's/^# \{0,1\}//'
+	exit "${1:-$KSFT_USAGE}"
+}
+
+usage_error() {
+	die "$KSFT_USAGE" "$*"
+}
+
+# --list: every reproducer with its modes, or the README's Markdown table.
+list_table() {
+	if [ "${1:-}" = markdown ]; then
+		echo "| reproducer | mode | expected on debian-6.1 | what it shows |"
+		echo "|---|---|---|---|"
+		table_rows | while read -r n m; do
+			table_load "$n" "$m" debian-6.1
+			# shellcheck disable=SC2016 # Markdown backquotes
+			printf '| `%s` | %s | %s | %s |\n' "$n" "$m" \
+				"$R_expect" "$R_description"
+		done
+		return
+	fi
+	for n in $(table_names); do
+		table_load "$n" "$(table_modes "$n" | cut -d ' ' -f 1)" none
+		printf '%-12s %-24s %s\n' "$n" "$(table_modes "$n")" "$R_description"
+	done
+}
+
+# ------------------------------------------------------------------ guest
+
+# The /init of the lab VM: the run is described on the kernel command line.
+guest_from_cmdline() {
+	guest_mounts
+	read -r cmdline < /proc/cmdline
+	for w in $cmdline; do
+		case $w in
+		oopslab.run=*) name=${w#*=} ;;
+		oopslab.mode=*) mode=${w#*=} ;;
+		oopslab.kernel=*) RUN_KERNEL=${w#*=} ;;
+		oopslab.panic=*) RUN_PANIC=${w#*=} ;;
+		oopslab.trigger_timeout=*) RUN_TRIGGER_TIMEOUT=${w#*=} ;;
+		esac
+	done
+	if table_load "$name" "$mode" "$RUN_KERNEL"; then
+		guest_run /oopslab
+	else
+		mark "SKIP no table row $name $mode"
+	fi
+	sync
+	# PID 1 must never exit: power off; QEMU runs with -no-reboot.
+	poweroff -f
+	sleep 10
+}
+
+# --in-guest on a user's lab VM: same steps, verdict from the kernel log.
+guest_direct() {
+	rows=$1
+	if ! is_virtualised && [ "$force" = 0 ]; then
+		for r in $rows; do
+			table_load "${r%%:*}" "${r#*:}" custom
+			if [ "$R_expect" != clean ] || [ "$R_mode" != fixed ]; then
+				die "$KSFT_FAIL" "refusing $R_name $R_mode: this machine is not a VM and the mode crashes kernels (--i-know-this-crashes-the-host to insist)"
+			fi
+		done
+	fi
+	[ "$(id -u)" = 0 ] || die "$KSFT_FAIL" "--in-guest loads modules: run as root"
+	OOPSPARSE=$TOP/userspace/bin/oopsparse
+	[ -x "$OOPSPARSE" ] || die "$KSFT_FAIL" "$OOPSPARSE missing: run make first"
+	RUN_KERNEL=custom RUN_KVER=$(uname -r) RUN_ACCEL=none
+	ktap_begin "$rows"
+	for r in $rows; do
+		table_load "${r%%:*}" "${r#*:}" custom
+		out=$OUTDIR/$R_name.$R_mode
+		mkdir -p "$out"
+		RUN_CONSOLE=$out/console.log
+		before=$(dmesg | wc -l)
+		t0=$(now_ms)
+		guest_run "$TOP" 2>&1 | tee "$out/run.log"
+		RUN_WALL_MS=$(($(now_ms) - t0))
+		{ dmesg | tail -n "+$((before + 1))"; cat "$out/run.log"; } > "$RUN_CONSOLE"
+		verdict "$RUN_CONSOLE" "$RUN_PANIC" 0
+		ktap_result
+	done
+	ktap_end
+}
+
+# ------------------------------------------------------------------- KTAP
+
+ktap_begin() {
+	KTAP_N=0 KTAP_PASS=0 KTAP_FAIL=0 KTAP_SKIP=0
+	echo "TAP version 13"
+	echo "1..$(echo "$1" | wc -w)"
+}
+
+ktap_result() {
+	KTAP_N=$((KTAP_N + 1))
+	id="$R_name.$R_mode.$RUN_KERNEL"
+	diag "$R_name $R_mode on $RUN_KERNEL ($RUN_KVER, ${RUN_ACCEL}): $V_REASON"
+	[ -n "${RUN_WALL_MS:-}" ] && diag "wall time $(fmt_secs "$RUN_WALL_MS") s (boot to /init $(fmt_secs "${RUN_BOOT_MS:-0}") s); console: $RUN_CONSOLE"
+	case $V_RESULT in
+	pass) KTAP_PASS=$((KTAP_PASS + 1)); echo "ok $KTAP_N $id" ;;
+	skip) KTAP_SKIP=$((KTAP_SKIP + 1)); echo "ok $KTAP_N $id # SKIP $V_REASON" ;;
+	*) KTAP_FAIL=$((KTAP_FAIL + 1)); echo "not ok $KTAP_N $id" ;;
+	esac
+	[ -n "${RUN_CONSOLE:-}" ] && verdict_json "$(dirname "$RUN_CONSOLE")/verdict.json"
+}
+
+ktap_end() {
+	echo "# Totals: pass:$KTAP_PASS fail:$KTAP_FAIL xfail:0 xpass:0 skip:$KTAP_SKIP error:0"
+	[ "$KTAP_FAIL" -gt 0 ] && exit "$KSFT_FAIL"
+	[ "$KTAP_PASS" = 0 ] && [ "$KTAP_SKIP" -gt 0 ] && exit "$KSFT_SKIP"
+	exit "$KSFT_PASS"
+}
+
+# ------------------------------------------------------------------- host
+
+host_run() {
+	rows=$1
+	. "$TOP/scripts/lib/kernels.sh"
+	. "$TOP/scripts/lib/vm.sh"
+	RUN_KERNEL=$kernel
+	case " $KERNELS " in
+	*" $kernel "*) "$TOP/scripts/deps.sh" "$kernel" || exit "$KSFT_FAIL" ;;
+	*) [ -d "$kernel" ] || usage_error "unknown kernel '$kernel' (valid: $KERNELS, or a kernel build directory)"
+	   "$TOP/scripts/deps.sh" || exit "$KSFT_FAIL" ;;
+	esac
+
+	ktap_begin "$rows"
+	skip_all=
+	if ! kernel_resolve "$kernel"; then
+		skip_all="cannot resolve kernel $kernel"
+	elif why=$(kernel_missing); then
+		skip_all="$kernel: $why"
+	fi
+	RUN_KERNEL=$K_NAME RUN_KVER=${K_VER:-?}
+	if [ -n "$skip_all" ]; then
+		for r in $rows; do
+			table_load "${r%%:*}" "${r#*:}" "$K_NAME"
+			RUN_CONSOLE='' RUN_WALL_MS=''
+			V_RESULT=skip V_REASON=$skip_all
+			ktap_result
+		done
+		ktap_end
+	fi
+
+	mkdir -p "$BUILD"
+	progress "building triggers, parser and modules for $K_NAME ($K_VER)"
+	make -s -C "$TOP/userspace" >"$BUILD/userspace.log" 2>&1 || {
+		tail -n 20 "$BUILD/userspace.log" >&2
+		die "$KSFT_FAIL" "userspace build failed (log: $BUILD/userspace.log)"
+	}
+	OOPSPARSE=$TOP/userspace/bin/oopsparse
+	vm_build_modules || die "$KSFT_FAIL" "module build failed for $K_VER (log: $BUILD/kmod/$K_VER/build.log)"
+	initrd=$BUILD/initramfs-$K_VER.cpio.gz
+	vm_initramfs "$initrd" || die "$KSFT_FAIL" "initramfs build failed"
+	RUN_ACCEL=$(vm_accel)
+	progress "VMs use $(echo "$RUN_ACCEL" | tr '[:lower:]' '[:upper:]')$( [ "$RUN_ACCEL" = tcg ] && echo ' (KVM did not start here)')"
+
+	for r in $rows; do
+		table_load "${r%%:*}" "${r#*:}" "$K_NAME"
+		out=$OUTDIR/$K_NAME/$R_name.$R_mode$( [ "$panic" = 1 ] && echo .panic)
+		[ "$single" = 1 ] && out=$OUTDIR
+		mkdir -p "$out"
+		RUN_CONSOLE=$out/console.log RUN_PANIC=$panic
+		RUN_WALL_MS='' RUN_BOOT_MS='' RUN_TIMEDOUT=0
+		if [ -r "$K_CONFIG" ] && m=$(missing_config "$K_CONFIG"); then
+			rm -f "$RUN_CONSOLE"
+			V_RESULT=skip V_REASON="$K_NAME lacks $m"
+			ktap_result
+			continue
+		fi
+		progress "$R_name $R_mode on $K_NAME: booting$( [ "$panic" = 1 ] && echo ' (panic settings)')"
+		vm_run "$initrd" "$out" "$panic" "${timeout:-${R_timeout:-60}}"
+		verdict "$RUN_CONSOLE" "$panic" "$RUN_TIMEDOUT"
+		progress "$R_name $R_mode on $K_NAME: $V_RESULT in $(fmt_secs "$RUN_WALL_MS") s: $V_REASON"
+		ktap_result
+	done
+	ktap_end
+}
+
+# ------------------------------------------------------------------- main
+
+name='' mode='' kernel=debian-6.1 panic=0 timeout='' OUTDIR='' all=0 list=''
+in_guest=0 force=0 from_cmdline=0
+RUN_PANIC=0 RUN_KERNEL=custom
+
+while [ $# -gt 0 ]; do
+	case $1 in
+	--mode) [ $# -ge 2 ] || usage_error "--mode needs a value"; mode=$2; shift ;;
+	--mode=*) mode=${1#*=} ;;
+	--kernel) [ $# -ge 2 ] || usage_error "--kernel needs a value"; kernel=$2; shift ;;
+	--kernel=*) kernel=${1#*=} ;;
+	--timeout) [ $# -ge 2 ] || usage_error "--timeout needs a value"; timeout=$2; shift ;;
+	--timeout=*) timeout=${1#*=} ;;
+	--out) [ $# -ge 2 ] || usage_error "--out needs a value"; OUTDIR=$2; shift ;;
+	--out=*) OUTDIR=${1#*=} ;;
+	--panic) panic=1 ;;
+	--all) all=1 ;;
+	--list) list=plain ;;
+	--markdown) [ -n "$list" ] && list=markdown ;;
+	--in-guest) in_guest=1 ;;
+	--from-cmdline) from_cmdline=1 ;;
+	--i-know-this-crashes-the-host) force=1 ;;
+	-h | --help) usage 0 ;;
+	-*) usage_error "unknown option $1 (see --help)" ;;
+	*) [ -z "$name" ] || usage_error "one reproducer at a time (or --all)"; name=$1 ;;
+	esac
+	shift
+done
+
+[ "$from_cmdline" = 1 ] && guest_from_cmdline
+[ -r "$TABLE" ] || die "$KSFT_FAIL" "no reproducer table at $TABLE"
+if [ -n "$list" ]; then
+	list_table "$list"
+	exit 0
+fi
+case $timeout in
+'' | *[!0-9]* | 0) [ -z "$timeout" ] || usage_error "--timeout takes seconds > 0, got '$timeout'" ;;
+esac
+
+if [ "$all" = 1 ]; then
+	[ -z "$name" ] || usage_error "--all and a name are exclusive"
+	rows=$(table_rows | tr ' ' ':')
+	[ -z "$mode" ] || rows=$(echo "$rows" | grep ":$mode\$")
+	[ -n "$rows" ] || usage_error "no rows with mode '$mode'"
+	single=0
+else
+	[ -n "$name" ] || usage_error "name a reproducer (valid: $(table_names | tr '\n' ' '| sed 's/ $//')), or --all, --list"
+	table_names | grep -qx -- "$name" ||
+		usage_error "unknown reproducer '$name' (valid: $(table_names | tr '\n' ' ' | sed 's/ $//'))"
+	mode=${mode:-buggy}
+	table_has "$name" "$mode" ||
+		usage_error "$name has no mode '$mode' (valid: $(table_modes "$name"))"
+	rows=$name:$mode
+	single=1
+fi
+# One run with --out DIR writes DIR/console.log; otherwise every run gets
+# DIR/KERNEL/NAME.MODE[.panic]/ under DIR (default build/runs).
+[ -n "$OUTDIR" ] || single=0
+OUTDIR=${OUTDIR:-$BUILD/runs}
+mkdir -p "$OUTDIR" || die "$KSFT_FAIL" "cannot create $OUTDIR"
+OUTDIR=$(cd "$OUTDIR" && pwd)
+
+if [ "$in_guest" = 1 ]; then
+	guest_direct "$rows"
+else
+	host_run "$rows"
+fi
