@@ -33,7 +33,8 @@ const char *trigger_name = "afalg-hash";
 #define DIGEST_SIZE	32
 #define MAX_FILES	64
 #define MAX_ROUNDS	1000
-#define MAX_BLOCK	(1 << 20)
+#define MAX_BLOCK	(1024 * 1024)
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* ---- userspace SHA-256 (FIPS 180-4), the reference for every digest ---- */
 
@@ -174,7 +175,7 @@ static void sha256_selftest(void)
 	struct sha256 s;
 	size_t i, r;
 
-	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(v); i++) {
 		sha256_init(&s);
 		for (r = 0; r < v[i].repeat; r++)
 			sha256_update(&s, v[i].msg, strlen(v[i].msg));
@@ -217,8 +218,8 @@ static void make_files(void)
 	if (!mkdtemp(dir))
 		die("mkdtemp %s: %s", dir, strerror(errno));
 	for (i = 0; i < nfiles; i++) {
-		size = file_sizes[i % (sizeof(file_sizes) / sizeof(file_sizes[0]))] +
-		       i / (sizeof(file_sizes) / sizeof(file_sizes[0]));
+		size = file_sizes[i % ARRAY_SIZE(file_sizes)] +
+		       i / ARRAY_SIZE(file_sizes);
 		data = malloc(size + 1);
 		if (!data)
 			die("malloc %zu: %s", size, strerror(errno));
@@ -260,13 +261,12 @@ static long proc_crypto_refcnt(const char *drv)
 	if (!f)
 		die("open /proc/crypto: %s", strerror(errno));
 	while (fgets(line, sizeof(line), f)) {
-		if (line[0] == '\n') {
+		if (line[0] == '\n')
 			in_entry = false;
-		} else if (sscanf(line, "driver : %127s", val) == 1) {
+		else if (sscanf(line, "driver : %127s", val) == 1)
 			in_entry = !strcmp(val, drv);
-		} else if (in_entry && sscanf(line, "refcnt : %ld", &refcnt) == 1) {
+		else if (in_entry && sscanf(line, "refcnt : %ld", &refcnt) == 1)
 			break;
-		}
 	}
 	fclose(f);
 	return refcnt;
@@ -401,9 +401,9 @@ static unsigned long hash_file(int bindfd, unsigned long f, uint8_t *buf)
 	return blocks;
 }
 
-static void usage(void)
+static void usage(int code)
 {
-	fprintf(stderr,
+	fprintf(code ? stderr : stdout,
 		"usage: %s [--alg NAME] [--files N] [--block BYTES] [--rounds N] [--uring]\n"
 		"       [--driver DRIVER] [--counter FILE] [--time-budget MS]\n"
 		"  --alg NAME        salg_name to bind (default sha256-oopslab)\n"
@@ -415,7 +415,7 @@ static void usage(void)
 		"  --counter FILE    require FILE's number to advance by the digests read\n"
 		"  --time-budget MS  give up after MS milliseconds (default 20000)\n",
 		trigger_name, MAX_FILES, MAX_BLOCK, MAX_ROUNDS);
-	exit(TRIGGER_USAGE);
+	exit(code);
 }
 
 int main(int argc, char **argv)
@@ -467,16 +467,19 @@ int main(int argc, char **argv)
 		case 't':
 			budget_ms = parse_ulong("--time-budget", optarg, 1, 600000);
 			break;
+		case 'h':
+			usage(TRIGGER_PASS);
+			break;
 		default:
-			usage();
+			usage(TRIGGER_USAGE);
 		}
 	}
 	if (optind != argc)
-		usage();
+		usage(TRIGGER_USAGE);
 	if (strlen(alg) >= sizeof(sa.salg_name))
 		usage_error("--alg %s: longer than %zu bytes", alg,
 			    sizeof(sa.salg_name) - 1);
-	strcpy((char *)sa.salg_name, alg);
+	memcpy(sa.salg_name, alg, strlen(alg) + 1);
 
 	sha256_selftest();
 	if (use_uring)
@@ -494,9 +497,12 @@ int main(int argc, char **argv)
 		if (now_ms() - start > budget_ms)
 			die("time budget of %llu ms spent after %lu rounds, %lu digests",
 			    budget_ms, r, digests);
-		if (driver && (refcnt_before = proc_crypto_refcnt(driver)) < 0)
-			die("driver %s not in /proc/crypto (module not loaded?)",
-			    driver);
+		if (driver) {
+			refcnt_before = proc_crypto_refcnt(driver);
+			if (refcnt_before < 0)
+				die("driver %s not in /proc/crypto (module not loaded?)",
+				    driver);
+		}
 
 		bindfd = socket(AF_ALG, SOCK_SEQPACKET, 0);
 		if (bindfd < 0) {
