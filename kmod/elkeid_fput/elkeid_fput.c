@@ -18,17 +18,19 @@
  *           drops the last reference, the release runs right there.  The
  *           emulated release of a file opened for writing on a block device
  *           backed filesystem looks a block up in the buffer cache, as
- *           ext4's did (ext4_release_file -> ext4_discard_preallocations ->
- *           ... -> sb_getblk -> __find_get_block), and hits check_irqs_on().
+ *           ext4's could (e.g. ext4_release_file ->
+ *           ext4_discard_preallocations -> ... -> sb_getblk ->
+ *           __find_get_block), and hits check_irqs_on().
  *   modern  the same walk with today's fput(): the final put is deferred to
  *           task_work (commit 4a9d4b024a31, 3.6), nothing crashes.
  *   fixed   the handler never drops a file reference: the puts are queued
  *           to a worker, as Elkeid does today.  Safe on any kernel.
  *
  * Emulated: the synchronous release (today's __fput() is static) and its
- * ext4 body (the real ext4_release_file() of the file runs later, through
- * the real fput()).  Not emulated: the walk, the race, the buffer cache
- * lookup and the BUG, which are the kernel's own.
+ * ext4 body, one buffer cache lookup; when the handler survives, the
+ * file's real release runs later through today's fput().  Not emulated:
+ * the walk, the race, the buffer cache lookup and the BUG, which are the
+ * kernel's own.
  *
  * Debian's kernels have KPROBES_ON_FTRACE: a probe at function entry is an
  * ftrace callback that runs with IRQs on, where an int3 probe (and the old
