@@ -16,13 +16,17 @@
 # DIR/console.log.  With --in-guest the steps run directly on this machine,
 # which must be a lab VM.  Output is KTAP; the exit code is kselftest's:
 # 0 pass, 1 fail, 2 usage error, 4 skip.  See README.md.
+#
+# Environment: OOPSLAB_BUILD moves build/; tests point OOPSLAB_TABLE at a
+# table of their own and OOPSLAB_TRIGGERS at a directory of extra trigger
+# programs for the initramfs (selftests/robustness.sh).
 
 # shellcheck disable=SC2154 # R_* are set by table_load (eval)
 
 set -u
 PROG=run_reproducer
 TOP=$(cd "$(dirname "$0")/.." && pwd)
-TABLE=$TOP/selftests/reproducers.txt
+TABLE=${OOPSLAB_TABLE:-$TOP/selftests/reproducers.txt}
 BUILD=${OOPSLAB_BUILD:-$TOP/build}
 
 . "$TOP/scripts/lib/common.sh"

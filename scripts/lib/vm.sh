@@ -83,8 +83,11 @@ vm_initramfs() {
 
 	cp "$TOP/scripts/run_reproducer.sh" "$_root/oopslab/scripts/"
 	cp "$TOP"/scripts/lib/*.sh "$_root/oopslab/scripts/lib/"
-	cp "$TABLE" "$_root/oopslab/selftests/"
+	cp "$TABLE" "$_root/oopslab/selftests/reproducers.txt"
 	cp "$TOP"/userspace/bin/* "$_root/oopslab/userspace/bin/"
+	if [ -n "${OOPSLAB_TRIGGERS:-}" ]; then
+		cp "$OOPSLAB_TRIGGERS"/* "$_root/oopslab/userspace/bin/" || return 1
+	fi
 	for _ko in "$BUILD/kmod/$K_VER"/kmod/*/*.ko; do
 		[ -e "$_ko" ] || continue
 		_d=$(basename "$(dirname "$_ko")")
