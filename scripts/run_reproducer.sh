@@ -131,7 +131,7 @@ ktap_begin() {
 ktap_result() {
 	KTAP_N=$((KTAP_N + 1))
 	id="$R_name.$R_mode.$RUN_KERNEL"
-	diag "$R_name $R_mode on $RUN_KERNEL ($RUN_KVER, ${RUN_ACCEL}): $V_REASON"
+	diag "$R_name $R_mode on $RUN_KERNEL ($RUN_KVER, ${RUN_ACCEL:-none}): $V_REASON"
 	[ -n "${RUN_WALL_MS:-}" ] && diag "wall time $(fmt_secs "$RUN_WALL_MS") s (boot to /init $(fmt_secs "${RUN_BOOT_MS:-0}") s); console: $RUN_CONSOLE"
 	case $V_RESULT in
 	pass) KTAP_PASS=$((KTAP_PASS + 1)); echo "ok $KTAP_N $id" ;;
