@@ -14,6 +14,13 @@ mark() {
 	printf 'oopslab: %s\n' "$*"
 }
 
+# A marker the kernel timestamps: written to /dev/kmsg, it reaches the
+# console as "[ts] oopslab: ...", on the same clock as the reports that
+# follow (scripts/bench.sh measures trigger start to report with it).
+kmark() {
+	printf '<5>oopslab: %s\n' "$*" > /dev/kmsg 2>/dev/null || :
+}
+
 guest_mounts() {
 	mountpoint -q /proc 2>/dev/null || mount -t proc proc /proc
 	mountpoint -q /sys 2>/dev/null || mount -t sysfs sysfs /sys
@@ -87,6 +94,7 @@ insmod_why() {
 # guest_run TOP: the steps; returns when the run is over.
 guest_run() {
 	_top=$1
+	# shellcheck disable=SC2086 # "DIR PARAM=VALUE ...": a word list
 	set -- $R_module
 	_mod=$1
 	shift
@@ -113,6 +121,7 @@ guest_run() {
 	guest_requires || return 0
 
 	mark "insmod $_mod $_params"
+	kmark "insmod start"
 	# shellcheck disable=SC2086
 	if insmod "$_ko" $_params 2>/tmp/insmod.err; then
 		mark "insmod $_mod: ok"
@@ -123,10 +132,12 @@ guest_run() {
 	fi
 
 	if [ "$_loaded" = 1 ] && [ -n "$R_trigger" ] && [ "$R_trigger" != - ]; then
+		# shellcheck disable=SC2086 # "PROGRAM ARGS ...": a word list
 		set -- $R_trigger
 		_prog=$_top/userspace/bin/$1
 		shift
 		mark "trigger $R_trigger"
+		kmark "trigger start"
 		(cd /tmp && timeout "${RUN_TRIGGER_TIMEOUT:-30}" "$_prog" "$@")
 		_rc=$?
 		[ "$_rc" = 143 ] && mark "trigger timed out after ${RUN_TRIGGER_TIMEOUT:-30} s"
