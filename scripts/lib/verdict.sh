@@ -62,7 +62,7 @@ verdict_clean() {
 	fi
 	_want=${R_trigger_exit:-0}
 	if [ "$_want" != any ] && [ "$_trig_exit" != "$_want" ]; then
-		V_REASON="trigger exited $_trig_exit, expected $_want"
+		V_REASON="trigger exited $_trig_exit$(verdict_exit_why "$1"), expected $_want"
 		return
 	fi
 	if [ -n "$R_expect_output" ] && ! grep -Eq -- "$R_expect_output" "$1"; then
@@ -123,6 +123,17 @@ verdict_crash() {
 	fi
 	V_RESULT=pass
 	V_REASON="$V_SIGNATURE [$_comm:$_pid]"
+}
+
+# Why did the trigger exit 128+N: " (timed out after S s)" when the
+# in-guest time limit killed it, else " (killed by SIGNAME)".
+verdict_exit_why() {
+	_to=$(sed -n 's/^.*oopslab: trigger timed out after \([0-9]* s\).*/\1/p' "$1" | head -n 1)
+	if [ -n "$_to" ] && [ "$_trig_exit" = 143 ]; then
+		echo " (timed out after $_to)"
+	elif [ "$_trig_exit" -gt 128 ] && [ "$_trig_exit" -lt 193 ]; then
+		echo " (killed by SIG$(kill -l $((_trig_exit - 128))))"
+	fi
 }
 
 # verdict_json FILE: the machine-readable verdict of a run.
