@@ -89,8 +89,8 @@ static noinline bool dirpro_get_process_name(pid_t nr, char *name)
 		if (!(++steps & 0xfff) && ktime_get_mono_fast_ns() > deadline) {
 			atomic_inc(&walks_abandoned);
 			pr_warn("walk from %s/%d for pid %d did not end after %lu steps in %u ms; giving up\n",
-			       current->comm, task_pid_nr(current), nr, steps,
-			       walk_max_ms);
+				current->comm, task_pid_nr(current), nr, steps,
+				walk_max_ms);
 			return false;
 		}
 	} while (p != current);
