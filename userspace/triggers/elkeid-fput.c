@@ -83,7 +83,7 @@ static void *syscall_worker(void *arg)
 {
 	struct worker *w = arg;
 	int fds[MAX_BATCH];
-	char name[16];
+	char name[24];	/* "f" or "t", up to 20 digits, NUL */
 	unsigned long i, n;
 
 	while (keep_going(w)) {
@@ -382,7 +382,7 @@ int main(int argc, char **argv)
 
 	for (t = 0; t < opt_threads; t++) {
 		struct worker *w = &workers[t];
-		char name[16];
+		char name[24];	/* "f" or "t", up to 20 digits, NUL */
 
 		memset(w, 0, sizeof(*w));
 		w->idx = t;
@@ -428,7 +428,7 @@ int main(int argc, char **argv)
 
 	for (t = 0; t < opt_threads; t++) {
 		struct worker *w = &workers[t];
-		char name[16];
+		char name[24];	/* "f" or "t", up to 20 digits, NUL */
 
 		creates += w->creates;
 		created += w->created;
