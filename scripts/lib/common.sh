@@ -58,6 +58,11 @@ json_str() {
 		END { print "\"" }'
 }
 
+# 1 -> true, anything else -> false
+json_bool() {
+	if [ "$1" = 1 ]; then echo true; else echo false; fi
+}
+
 # Is this machine a virtual one?  Buggy modes refuse to run on bare metal.
 is_virtualised() {
 	grep -qw hypervisor /proc/cpuinfo 2>/dev/null && return 0
