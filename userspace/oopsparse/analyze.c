@@ -186,7 +186,8 @@ static const char *const plumbing[] = {
 	"__kfree_skb", "kmalloc_trace", "kmalloc_node*",
 	/* locks and preemption */
 	"_raw_spin_*", "raw_spin_*", "__raw_spin_*", "do_raw_spin_*",
-	"spin_*", "_spin_*", "__spin_*", "queued_spin_*",
+	"spin_lock*", "spin_unlock*", "spin_trylock*", "_spin_lock*",
+	"_spin_unlock*", "_spin_trylock*", "queued_spin_*",
 	"native_queued_spin_*", "__pv_queued_spin_*", "pv_queued_spin_*",
 	"_raw_read_*", "_raw_write_*", "__raw_read_*", "__raw_write_*",
 	"do_raw_read_*", "do_raw_write_*", "queued_read_*",

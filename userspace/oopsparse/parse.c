@@ -527,7 +527,7 @@ static bool parse_file_line(const char *s, char *file, size_t fsz, int *line)
 	const char *colon = NULL, *p = s;
 
 	while (*p && !is_space(*p) && *p != '!') {
-		if (*p == ':')
+		if (*p == ':' && is_digit(p[1]) && !colon)
 			colon = p;
 		p++;
 	}
@@ -929,11 +929,14 @@ static enum oops_kind detect_header(const char *b, struct hdr *h)
 		r = s + 6;
 		if ((k = die_line(r, h)) != OOPS_KIND_NONE)
 			return k;
+		/* "Oops: 0003 [#1]", "Oops: Kernel access of bad area, sig: 11 [#1]" */
+		if (!strstr(r, "[#"))
+			return OOPS_KIND_NONE;
 		COPY(h->code, r);
 		h->die_line = true;
 		return OOPS_KIND_OOPS;
 	}
-	if ((r = prefix(s, "Internal error: Oops"))) {
+	if ((r = prefix(s, "Internal error: Oops")) && strstr(r, "[#")) {
 		COPY(h->code, r);
 		h->die_line = true;
 		return OOPS_KIND_OOPS;
@@ -1915,6 +1918,7 @@ static bool continuation(struct oops_parser *p, const char *b)
 	case LT_MODULES:
 		if (parse_modules(p, b, true))
 			return true;
+		p->last = LT_OTHER;
 		break;
 	case LT_PIDLINE:
 	case LT_HWNAME:
@@ -1985,7 +1989,10 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 	struct oops_report *r = p->cur;
 	const char *q;
 	struct oops_frame f;
+	enum last_type lt;
 	bool raw;
+
+	memset(&f, 0, sizeof(f));
 
 	/* frames first: they are most lines of a report */
 	if (p->sec == SEC_MAIN || p->sec == SEC_ALLOC || p->sec == SEC_FREE ||
@@ -2013,14 +2020,8 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 			return true;
 	}
 
-	if (p->last != LT_OTHER) {
-		enum last_type lt = p->last;
-
-		if (continuation(p, b))
-			return true;
-		if (lt != LT_MODULES)
-			p->last = LT_OTHER;
-	}
+	lt = p->last;
+	p->last = LT_OTHER;
 
 	switch (b[0]) {
 	case 'C':
@@ -2320,6 +2321,11 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 	    prefix(b, "Instruction dump:") || prefix(b, "Supported: "))
 		return true;
 	(void)indented;
+	/* nothing else: maybe the rest of a line that was wrapped */
+	if (lt != LT_OTHER) {
+		p->last = lt;
+		return continuation(p, b);
+	}
 	return false;
 }
 
