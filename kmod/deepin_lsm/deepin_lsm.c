@@ -242,6 +242,9 @@ static noinline __noclone void deepin_init_lsm_hooks(struct deepin_target *t)
 /* Is the page under addr writable?  Says what it found either way. */
 static bool deepin_writable(unsigned long addr)
 {
+	static const char * const size[PG_LEVEL_NUM] = {
+		[PG_LEVEL_4K] = "4K", [PG_LEVEL_2M] = "2M", [PG_LEVEL_1G] = "1G",
+	};
 	unsigned long start = deepin_kallsyms("__start_ro_after_init");
 	unsigned long end = deepin_kallsyms("__end_ro_after_init");
 	bool ro_after_init = start && end && addr >= start && addr < end;
@@ -251,10 +254,11 @@ static bool deepin_writable(unsigned long addr)
 
 	pte = lookup_address(addr, &level);
 	rw = pte && pte_present(*pte) && pte_write(*pte);
-	pr_info("0x%lx is %s __ro_after_init [0x%lx-0x%lx); its page (level %u) is %s\n",
-		addr, ro_after_init ? "inside" : "outside", start, end, level,
+	pr_info("0x%lx is %s __ro_after_init [0x%lx-0x%lx); its %s page is %s\n",
+		addr, ro_after_init ? "inside" : "outside", start, end,
+		level < PG_LEVEL_NUM && size[level] ? size[level] : "kernel",
 		!pte || !pte_present(*pte) ? "not present" :
-		rw ? "writable (PTE RW set)" : "read-only (PTE RW clear)");
+		rw ? "writable (RW bit set)" : "read-only (RW bit clear)");
 	return rw;
 }
 
