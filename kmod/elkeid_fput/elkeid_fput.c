@@ -79,7 +79,7 @@ MODULE_PARM_DESC(max_fds, "files looked at per task and walk (default 256, max 4
 
 static unsigned int max_releases = 1;
 module_param(max_releases, uint, 0444);
-MODULE_PARM_DESC(max_releases, "legacy: last references released in the handler, each a BUG (default 1, max 16); later ones get today's fput()");
+MODULE_PARM_DESC(max_releases, "legacy: releases reaching the buffer cache in the handler, each a BUG (default 1, max 16)");
 
 static enum elkeid_mode cur_mode;
 static atomic_t nr_releases;
@@ -116,21 +116,24 @@ static DECLARE_WORK(deferred_put_work, deferred_put_fn);
 
 /*
  * The emulated pre-3.6 __fput(): the release of the file runs now, in the
- * handler.  ext4_release_file() of a file open for writing dropped its
- * block preallocations, which read the block bitmap through sb_getblk() ->
- * __find_get_block(): look up the block holding the superblock the same
- * way.  With IRQs off that is check_irqs_on(): kernel BUG at fs/buffer.c.
+ * handler.  ext4_release_file() of a file open for writing drops its
+ * block preallocations, which could read a block bitmap through
+ * sb_getblk() -> __find_get_block(): look up the block holding the
+ * superblock the same way.  With IRQs off that is check_irqs_on(): kernel
+ * BUG at fs/buffer.c.  Other files have nothing to release here.
  */
 static noinline void legacy_release_file(struct file *file, const char *path)
 {
 	struct super_block *sb = file_inode(file)->i_sb;
 	struct buffer_head *bh;
 
-	pr_info("legacy: the handler dropped the last reference to %s with IRQs %s: releasing it synchronously, as fput() did before 3.6\n",
-		path, irqs_disabled() ? "off" : "on");
 	if (!(file->f_mode & FMODE_WRITE) || !sb->s_bdev)
 		return;
+	if (atomic_inc_return(&nr_releases) > max_releases)
+		return;
 
+	pr_info("legacy: the handler dropped the last reference to %s with IRQs %s: releasing it synchronously, as fput() did before 3.6\n",
+		path, irqs_disabled() ? "off" : "on");
 	/*
 	 * The BUG kills this task inside the kprobe handler, and its CPU's
 	 * current_kprobe keeps pointing at kp for good: pin the module so
@@ -146,23 +149,21 @@ static noinline void legacy_release_file(struct file *file, const char *path)
 }
 
 /*
- * fput() as before 3.6, for the first max_releases last references.  After
- * the emulated release (or when it survives) the count goes back to one
- * and today's fput() frees the file: nobody else can get a reference to a
- * file whose count is zero.
+ * fput() as before 3.6.  After the emulated release (when it survives, or
+ * past max_releases) the count goes back to one and today's fput() frees
+ * the file: nobody else can get a reference to a file whose count is zero.
  */
 static noinline void legacy_fput(struct file *file, const char *path)
 {
 	if (!atomic_long_dec_and_test(&file->f_count))
 		return;
 	atomic_long_inc(&nr_last);
-	if (atomic_inc_return(&nr_releases) <= max_releases)
-		legacy_release_file(file, path);
+	legacy_release_file(file, path);
 	atomic_long_set(&file->f_count, 1);
 	fput(file);
 }
 
-/* Only the handler holds a counted reference to a file that is in no table. */
+/* A count of one while the handler holds a reference: that one is the last. */
 static void modern_fput(struct file *file)
 {
 	if (file_count(file) == 1)
