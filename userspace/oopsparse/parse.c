@@ -306,7 +306,20 @@ static const char *strip_one(const char *s, bool *foreign)
 			p++;
 		return syslog_program(p, foreign);
 	}
-	/* <N> level prefix (vmcore-dmesg, dmesg -r, /dev/kmsg) */
+	/* /dev/kmsg record: "PRI,SEQ,USEC,FLAGS;message" */
+	if (is_digit(s[0])) {
+		int commas = 0;
+
+		for (p = s; *p && *p != ';' && p - s < 48; p++) {
+			if (*p == ',')
+				commas++;
+			else if (!is_digit(*p) && !(commas >= 3 && *p != ' '))
+				break;
+		}
+		if (*p == ';' && commas >= 3)
+			return p + 1;
+	}
+	/* <N> level prefix (vmcore-dmesg, dmesg -r) */
 	if (s[0] == '<' && is_digit(s[1])) {
 		p = s + 1;
 		while (is_digit(*p) && p - s < 5)
@@ -937,6 +950,8 @@ static enum oops_kind detect_header(const char *b, struct hdr *h)
 		return OOPS_KIND_OOPS;
 	}
 	if ((r = prefix(s, "Internal error: Oops")) && strstr(r, "[#")) {
+		if (*r == ':')
+			r = skip_ws(r + 1);
 		COPY(h->code, r);
 		h->die_line = true;
 		return OOPS_KIND_OOPS;
@@ -1607,6 +1622,7 @@ static void oops_code(struct oops_parser *p, const char *code)
 	if ((r->kind == OOPS_KIND_PAGING || r->kind == OOPS_KIND_NULL_DEREF ||
 	     r->kind == OOPS_KIND_OOPS) &&
 	    r->fault.error_code < 0 && is_die_suffix(code) &&
+	    is_xdigit(code[3]) && code[4] == ' ' &&
 	    strcmp(r->arch, "arm64") && strncmp(r->arch, "ppc", 3)) {
 		r->fault.error_code = (long)oops_hex(code, NULL);
 	}
@@ -1631,6 +1647,25 @@ static void fault_from_hdr(struct oops_report *r, const struct hdr *h)
 		r->fault.user = 0;
 }
 
+/*
+ * Distro kernels built from a packaging tree print absolute paths
+ * ("/usr/src/packages/BUILD/kernel-default-3.0.101/linux-3.0/ipc/shm.c"):
+ * keep the path relative to the kernel tree.
+ */
+static const char *source_path(const char *f)
+{
+	const char *p, *best = NULL;
+
+	if (f[0] != '/')
+		return f;
+	for (p = f; (p = strstr(p, "/linux-")); p++)
+		if (is_digit(p[7]) || !strncmp(p + 7, "source", 6))
+			best = p;
+	if (best && (p = strchr(best + 1, '/')) && p[1])
+		return p + 1;
+	return f;
+}
+
 static void apply_header(struct oops_parser *p, enum oops_kind k,
 			 const struct hdr *h)
 {
@@ -1643,7 +1678,7 @@ static void apply_header(struct oops_parser *p, enum oops_kind k,
 	if (h->cpu >= 0 && r->cpu < 0)
 		r->cpu = h->cpu;
 	if (h->file[0] && !r->src_file[0]) {
-		COPY(r->src_file, h->file);
+		COPY(r->src_file, source_path(h->file));
 		r->src_line = h->line;
 	}
 	if (h->has_sym && !r->header_function[0]) {

@@ -282,6 +282,27 @@ static void field(const struct oops_report *r, const char *key, char *out,
 					      r->modules[i].flags[0] ? "(" : "",
 					      r->modules[i].flags,
 					      r->modules[i].flags[0] ? ")" : "");
+	} else if (!strncmp(key, "module_flags:", 13)) {
+		for (int i = 0; i < r->nmodules; i++)
+			if (!strcmp(r->modules[i].name, key + 13))
+				snprintf(out, sz, "(%s)", r->modules[i].flags);
+	} else if (!strcmp(key, "nmodules")) {
+		snprintf(out, sz, "%d", r->nmodules);
+	} else if (!strcmp(key, "reliable_frames")) {
+		int n = 0;
+
+		for (int i = 0; i < r->nframes; i++)
+			n += r->frames[i].reliable;
+		snprintf(out, sz, "%d", n);
+	} else if (!strcmp(key, "lr")) {
+		snprintf(out, sz, "%s", r->has_lr ? r->lr.function : "");
+	} else if (!strcmp(key, "taint_flags")) {
+		size_t n = 0;
+
+		for (int c = 0; c < 26 && n + 2 < sz; c++)
+			if (r->taint_mask & (1u << c))
+				out[n++] = (char)('A' + c);
+		out[n] = '\0';
 	} else {
 		snprintf(out, sz, "<unknown key %s>", key);
 	}
@@ -475,6 +496,67 @@ static void generic_checks(const char *name, const char *buf, size_t len,
 
 /* ------------------------------------------------------------------ */
 
+/* what EXPECTED.tsv's notes say, beyond its columns */
+static void field_extra(const char *dir)
+{
+	static const char *const extra[][3] = {
+		{ "cifs-shm-close-bug.log", "module_flags:cifs", "(X)" },
+		{ "cifs-shm-close-bug.log", "module_flags:vsock", "(EX)" },
+		{ "cifs-shm-close-bug.log", "module_flags:nls_utf8", "()" },
+		{ "cifs-shm-close-bug.log", "taint_flags", "EGX" },
+		{ "cifs-shm-close-bug.log", "last_unloaded", "ppa" },
+		{ "cifs-shm-close-bug.log", "src_file", "ipc/shm.c" },
+		{ "cifs-shm-close-bug.log", "src_line", "205" },
+		{ "cifs-shm-close-bug.log", "cpu", "1" },
+		{ "cifs-shm-close-bug.log", "hardware", "VMware, Inc. VMware Virtual Platform/440BX Desktop Reference Platform" },
+		{ "cifs-shm-close-bug.log", "frames", "8" },
+		{ "deepin-lsm-oops0003.log", "fault_address", "ffffffffaa6f0210" },
+		{ "deepin-lsm-oops0003.log", "error_code", "3" },
+		{ "deepin-lsm-oops0003.log", "protection", "1" },
+		{ "deepin-lsm-oops0003.log", "write", "1" },
+		{ "deepin-lsm-oops0003.log", "user", "0" },
+		{ "deepin-lsm-oops0003.log", "instruction", "0" },
+		{ "deepin-lsm-oops0003.log", "taint_flags", "EGO" },
+		{ "deepin-lsm-oops0003.log", "oops", "0003 [#1] SMP PTI" },
+		{ "afalg-nx-shash-ppc64.log", "rip", "__ksize" },
+		{ "afalg-nx-shash-ppc64.log", "lr", "kfree_sensitive" },
+		{ "afalg-nx-shash-ppc64.log", "taint_flags", "DGS" },
+		{ "afalg-nx-shash-ppc64.log", "cpu", "22" },
+		{ "afalg-nx-shash-ppc64.log", "fault_address", "0xc0403effffffffc8" },
+		{ "afalg-nx-shash-ppc64.log", "frames", "15" },
+		{ "afalg-nx-shash-ppc64.log", "nmodules", "12" },
+		{ "dirpro-softlockup-customer.log", "reliable_frames", "0" },
+		{ "dirpro-softlockup-customer.log", "last_unloaded", "nf_conntrack" },
+		{ "dirpro-softlockup-customer.log", "module_flags:dirpro", "(U)" },
+		{ "dirpro-softlockup-customer.log", "taint", "Not tainted" },
+		{ "dirpro-softlockup-customer.log", "hardware", "Inspur NF5280M4/YZMB-00689-101" },
+		{ "dirpro-softlockup-reproduced.log", "last_unloaded", "speedstep_lib" },
+		{ "dirpro-hungtask-customer.log", "taint_flags", "GL" },
+		{ "dirpro-hungtask-customer.log", "frame0", "file_read_actor" },
+		{ "dirpro-hungtask-customer.log", "corrupted", "0" },
+	};
+	char path[4096];
+
+	for (size_t i = 0; i < sizeof(extra) / sizeof(extra[0]); i++) {
+		struct reports rs = { 0 };
+		size_t len;
+		char *buf;
+
+		snprintf(path, sizeof(path), "%s/field-logs/%s", dir,
+			 extra[i][0]);
+		buf = read_file(path, &len);
+		check(buf != NULL, "cannot read %s", path);
+		if (!buf)
+			continue;
+		parse_buf(buf, len, 0, &rs);
+		if (rs.n == 1)
+			expect_field(extra[i][0], 0, rs.r[0], extra[i][1],
+				     extra[i][2]);
+		free_reports(&rs);
+		free(buf);
+	}
+}
+
 static void field_logs(const char *dir)
 {
 	char path[4096], *line = NULL;
@@ -522,6 +604,7 @@ static void field_logs(const char *dir)
 		free(buf);
 	}
 	check(nlogs >= 6, "only %d field logs checked", nlogs);
+	field_extra(dir);
 	free(line);
 	fclose(f);
 }
