@@ -181,14 +181,10 @@ host_run() {
 
 	mkdir -p "$BUILD"
 	progress "building triggers, parser and modules for $K_NAME ($K_VER)"
-	make -s -C "$TOP/userspace" >"$BUILD/userspace.log" 2>&1 || {
-		tail -n 20 "$BUILD/userspace.log" >&2
-		die "$KSFT_FAIL" "userspace build failed (log: $BUILD/userspace.log)"
-	}
+	trap 'rm -f "${VM_INITRD:-}"' EXIT
+	vm_prepare || die "$KSFT_FAIL" "$VM_ERROR"
+	initrd=$VM_INITRD
 	OOPSPARSE=$TOP/userspace/bin/oopsparse
-	vm_build_modules || die "$KSFT_FAIL" "module build failed for $K_VER (log: $BUILD/kmod/$K_VER/build.log)"
-	initrd=$BUILD/initramfs-$K_VER.cpio.gz
-	vm_initramfs "$initrd" || die "$KSFT_FAIL" "initramfs build failed"
 	RUN_ACCEL=$(vm_accel)
 	progress "VMs use $(echo "$RUN_ACCEL" | tr '[:lower:]' '[:upper:]')$( [ "$RUN_ACCEL" = tcg ] && echo ' (KVM did not start here)')"
 

@@ -65,11 +65,37 @@ vm_required_modules() {
 	done | sort -u
 }
 
+# vm_prepare: build the triggers, the parser, the class modules for K_*
+# and this invocation's initramfs (VM_INITRD).  Several invocations run at
+# once (the matrix runs two VMs at a time; people use two terminals): the
+# builds and the copy of their output are serialised with a lock, and each
+# invocation stages and writes an initramfs of its own.  Returns 1 with a
+# one-line reason in VM_ERROR.
+vm_prepare() {
+	VM_INITRD=$(mktemp "$BUILD/initramfs-$K_VER.XXXXXX") || return 1
+	(
+		flock 9 || exit 1
+		if ! make -s -C "$TOP/userspace" >"$BUILD/userspace.log" 2>&1; then
+			tail -n 20 "$BUILD/userspace.log" >&2
+			exit 10
+		fi
+		vm_build_modules || exit 11
+		vm_initramfs "$VM_INITRD" || exit 12
+	) 9>"$BUILD/.lock"
+	case $? in
+	0) return 0 ;;
+	10) VM_ERROR="userspace build failed (log: $BUILD/userspace.log)" ;;
+	11) VM_ERROR="module build failed for $K_VER (log: $BUILD/kmod/$K_VER/build.log)" ;;
+	12) VM_ERROR="initramfs build failed for $K_VER" ;;
+	*) VM_ERROR="cannot lock $BUILD/.lock" ;;
+	esac
+	return 1
+}
+
 # vm_initramfs OUT: busybox, the project files the guest needs, the class
 # modules built for K_VER and the required kernel modules.
 vm_initramfs() {
-	_root=$BUILD/initramfs/$K_VER
-	rm -rf "$_root"
+	_root=$(mktemp -d "$BUILD/initramfs.XXXXXX") || return 1
 	mkdir -p "$_root/bin" "$_root/oopslab/scripts/lib" \
 		"$_root/oopslab/selftests" "$_root/oopslab/userspace/bin" \
 		"$_root/oopslab/kmod" "$_root/proc" "$_root/sys" "$_root/dev" \
@@ -117,6 +143,9 @@ vm_initramfs() {
 	chmod +x "$_root/init"
 
 	(cd "$_root" && find . | cpio -o -H newc --quiet | gzip -1) > "$1"
+	_rc=$?
+	rm -rf "$_root"
+	return $_rc
 }
 
 # vm_run INITRD OUT PANIC TIMEOUT: boot, wait, keep the console.  Sets
