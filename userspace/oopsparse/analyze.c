@@ -182,6 +182,10 @@ static const char *const plumbing[] = {
 	"object_err", "slab_err", "slab_bug", "slab_fix", "on_freelist",
 	"set_track*", "do_slab_free", "__cache_free", "cache_free_debugcheck",
 	"qlist_free_all", "quarantine_*", "kvfree_call_rcu", "kfree_rcu*",
+	"free_to_partial_list", "free_partial*", "check_slab", "validate_slab*",
+	"free_consistency_checks", "alloc_consistency_checks",
+	"___cache_free", "cache_free*", "discard_slab", "free_slab",
+	"__free_slab", "slub_*", "object_err*",
 	"mempool_*", "page_frag_*", "__page_frag_*", "kfree_skb*",
 	"__kfree_skb", "kmalloc_trace", "kmalloc_node*",
 	/* locks and preemption */

@@ -775,9 +775,7 @@ static enum oops_kind detect_header(const char *b, struct hdr *h)
 	const char *r, *s;
 	enum oops_kind k;
 
-	hdr_init(h);
-	COPY(h->text, b);
-
+	/* most lines are noise: reject them before touching h */
 	switch (b[0]) {
 	case 'B': case 'W': case 'N': case 'w': case 'k': case 'K': case 'I':
 	case 'r': case 'g': case 'O': case 'i': case 'd': case 'U': case 'l':
@@ -786,6 +784,8 @@ static enum oops_kind detect_header(const char *b, struct hdr *h)
 	default:
 		return OOPS_KIND_NONE;
 	}
+	hdr_init(h);
+	COPY(h->text, b);
 
 	/* strip the detector's pr_fmt */
 	s = b;
@@ -1825,6 +1825,17 @@ static bool merge_header(struct oops_parser *p, enum oops_kind k,
 	    is_list_file(r->src_file)) {
 		r->kind = OOPS_KIND_LIST;
 		apply_header(p, k, h);
+		return true;
+	}
+	/* 6.12 SLUB: object_err()/slab_err() end with a WARN in mm/slub.c */
+	if (r->kind == OOPS_KIND_SLAB && k == OOPS_KIND_WARNING &&
+	    (strstr(h->file, "mm/slub.c") ||
+	     (h->has_sym && (!strcmp(h->sym.function, "object_err") ||
+			     !strcmp(h->sym.function, "slab_err"))))) {
+		if (h->cpu >= 0 && r->cpu < 0)
+			r->cpu = h->cpu;
+		if (h->pid >= 0 && r->pid < 0)
+			r->pid = h->pid;
 		return true;
 	}
 	/* 3.x hard lockup: WARN in watchdog_overflow_callback + message */

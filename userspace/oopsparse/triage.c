@@ -312,6 +312,15 @@ static bool is_kmalloc32(const char *cache)
 	       (!strncmp(cache, "kmalloc-", 8) && ends_with(cache, "-32"));
 }
 
+/* a module frame among the SLUB report's allocation or main stack */
+static const struct oops_frame *slab_module_frame(const struct oops_report *r)
+{
+	for (int i = 0; i < r->nalloc; i++)
+		if (r->alloc_frames[i].module[0])
+			return &r->alloc_frames[i];
+	return first_module_frame(r);
+}
+
 /* 5. cifs-delim: a kmalloc-32 overflow, or its shm_file_data victim */
 static bool triage_cifs(struct oops_report *r)
 {
@@ -351,16 +360,36 @@ static bool triage_cifs(struct oops_report *r)
 		return true;
 	}
 	if (r->kind == OOPS_KIND_SLAB && is_kmalloc32(r->slab_cache) &&
-	    strstr(r->detail, "Redzone")) {
+	    (strstr(r->detail, "Redzone") || r->first_byte == 0x5c ||
+	     ((strstr(r->detail, "Freepointer corrupt") ||
+	       strstr(r->detail, "Poison overwritten") ||
+	       strstr(r->detail, "Object corrupt") ||
+	       strstr(r->detail, "Freechain corrupt")) &&
+	      slab_module_frame(r)))) {
 		char byte[64] = "";
 
 		if (r->first_byte >= 0)
 			xsnprintf(byte, sizeof(byte), " (first byte 0x%02x%s)",
 				 r->first_byte,
-				 r->first_byte == 0x5c ? ", a '\\\\' delimiter" : "");
-		xsnprintf(reason, sizeof(reason),
-			 "SLUB %s: %s%s: a write past the end of a 32-byte object",
-			 r->slab_cache, r->detail, byte);
+				 r->first_byte == 0x5c ? ", a '\\' delimiter" : "");
+		{
+			const struct oops_frame *mf = slab_module_frame(r);
+			char by[160] = "";
+
+			if (mf) {
+				char fn[OOPS_FUNC_MAX];
+
+				oops_normalize_function(mf->function, fn,
+							sizeof(fn));
+				describe_module(r, mf->module, desc,
+						sizeof(desc));
+				xsnprintf(by, sizeof(by),
+					  " allocated by %s (%s)", desc, fn);
+			}
+			xsnprintf(reason, sizeof(reason),
+				  "SLUB %s: %s%s: a write past the end of a 32-byte object%s",
+				  r->slab_cache, r->detail, byte, by);
+		}
 		set_class(r, "cifs-delim", reason);
 		return true;
 	}
