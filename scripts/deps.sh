@@ -16,7 +16,8 @@ TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$TOP/scripts/lib/kernels.sh"
 
 BUILD_PKGS="build-essential kmod cpio gzip xz-utils qemu-system-x86 busybox-static liburing-dev"
-CHECK_PKGS="clang libclang-rt-14-dev jq shellcheck sparse"
+# make lint also needs checkpatch.pl, from the 6.12 source tarball
+CHECK_PKGS="clang libclang-rt-14-dev jq shellcheck sparse linux-source-6.12"
 
 check_only=0
 purpose=build
