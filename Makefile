@@ -4,6 +4,8 @@
 #
 #   make [KDIR=/path/to/kernel/build]   modules + triggers + parser
 #   make check                          every test (installs what it needs)
+#   make lint                           checkpatch, W=1, sparse, sanitizers, shellcheck
+#   make bench                          suite time against bare VM boots; parser speed
 #   make -C /lib/modules/$(uname -r)/build M=$PWD    modules only (kbuild)
 #
 # KDIR defaults to the running kernel's build directory, or Debian's 6.1
@@ -24,14 +26,24 @@ userspace:
 deps:
 	scripts/deps.sh --for check
 
-# Unit tests of the parser, then every reproducer in a fresh VM each.
+# The quality gates, the parser's unit tests, the runner's robustness
+# checks, then every reproducer in a fresh VM each.
 check: deps
+	scripts/lint.sh
 	$(MAKE) -C userspace check
+	selftests/robustness.sh
 	$(MAKE) -C selftests run_tests
+
+# Documentation/quality.rst
+lint:
+	scripts/lint.sh
+
+bench: deps
+	scripts/bench.sh
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
 	$(MAKE) -C userspace clean
 	rm -rf build
 
-.PHONY: all modules userspace deps check clean
+.PHONY: all modules userspace deps check lint bench clean
