@@ -137,7 +137,9 @@ static const char *const plumbing[] = {
 	"do_bad_area", "__do_kernel_fault", "die_kernel_fault",
 	"arm64_*", "bug_brk_handler", "brk_handler", "call_break_hook",
 	/* watchdogs, timers, interrupts, the stall detectors */
-	"watchdog*", "softlockup_fn", "__hrtimer_run_queues",
+	"watchdog*", "softlockup_fn", "softlockup_tick", "run_local_timers",
+	"smp_local_timer_interrupt", "local_timer_interrupt",
+	"__hrtimer_run_queues",
 	"hrtimer_interrupt", "hrtimer_run_queues", "__run_hrtimer",
 	"__sysvec_*", "sysvec_*", "apic_timer_interrupt",
 	"smp_apic_timer_interrupt", "local_apic_timer_interrupt",

@@ -143,6 +143,20 @@ const char *oops_parse_symbol(const char *s, struct oops_frame *f)
 			f->address = a;
 		return q;
 	}
+	if (*p == ':' && is_sym_start(p[1])) {
+		/* 2.6.18 x86-64: ":module:function+0x42/0x100" */
+		const char *m = p + 1, *e = m;
+
+		while (is_sym_char(*e) || *e == '-')
+			e++;
+		if (*e != ':' || !is_sym_start(e[1]))
+			return NULL;
+		q = oops_parse_symbol(e + 1, f);
+		if (!q || !f->function[0])
+			return NULL;
+		COPYN(f->module, m, e - m);
+		return q;
+	}
 	if (!is_sym_start(*p))
 		return NULL;
 	while (is_sym_char(*p))
@@ -605,8 +619,10 @@ static void hdr_addr(struct hdr *h, const char *s)
 	const char *e;
 
 	s = skip_ws(s);
-	if (s[0] == '(' )
+	if (s[0] == '(')
 		s++;
+	if (prefix(s, "virtual address "))
+		s += 16;
 	e = s;
 	if (e[0] == '0' && e[1] == 'x')
 		e += 2;
@@ -798,6 +814,11 @@ static enum oops_kind detect_header(const char *b, struct hdr *h)
 	if ((r = prefix(s, "BUG: soft lockup - CPU#"))) {
 		h->cpu = (int)parse_long(r, NULL);
 		parse_comm_pid_bracket(r, h);
+		return OOPS_KIND_SOFT_LOCKUP;
+	}
+	if ((r = prefix(s, "BUG: soft lockup detected on CPU#"))) {
+		/* 2.6.18 */
+		h->cpu = (int)parse_long(r, NULL);
 		return OOPS_KIND_SOFT_LOCKUP;
 	}
 	if ((r = prefix(s, "Watchdog detected hard LOCKUP on cpu "))) {
@@ -2329,6 +2350,18 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 	if (r->kind == OOPS_KIND_LOCKDEP) {
 		if (lockdep_at(r, b))
 			return true;
+		/* "include/linux/rcupdate.h:414 suspicious rcu_dereference_check() usage!" */
+		if (!r->src_file[0] && (q = strstr(b, " suspicious ")) &&
+		    strstr(q, "usage!")) {
+			char file[256];
+			int line = -1;
+
+			if (parse_file_line(b, file, sizeof(file), &line)) {
+				COPY(r->src_file, source_path(file));
+				r->src_line = line;
+			}
+			return true;
+		}
 		if ((q = strstr(b, " is trying to acquire lock:")) ||
 		    (q = strstr(b, " is trying to release lock ")) ||
 		    (q = strstr(b, " takes:"))) {
