@@ -416,6 +416,15 @@ static void tsv_field(FILE *f, const char *s)
 		fputc(*p < 0x20 || *p == 0x7f ? ' ' : *p, f);
 }
 
+/* function names in TSV drop compiler suffixes: what people match on */
+static void tsv_func(FILE *f, const char *fn)
+{
+	char name[OOPS_FUNC_MAX];
+
+	oops_normalize_function(fn, name, sizeof(name));
+	tsv_field(f, name);
+}
+
 void oops_print_tsv(FILE *f, const struct oops_report *r)
 {
 	char num[32];
@@ -435,20 +444,20 @@ void oops_print_tsv(FILE *f, const struct oops_report *r)
 	fputc('\t', f);
 	tsv_field(f, r->guilty_module);
 	fputc('\t', f);
-	tsv_field(f, r->has_rip ? r->rip.function : "");
+	tsv_func(f, r->has_rip ? r->rip.function : "");
 	fputc('\t', f);
 	fputc(r->panicked ? '1' : '0', f);
 	fputc('\t', f);
 	tsv_field(f, r->class_name);
 	fputc('\t', f);
 	if (r->has_rip) {
-		tsv_field(f, r->rip.function);
+		tsv_func(f, r->rip.function);
 		any = true;
 	}
 	for (int i = 0; i < r->nframes; i++) {
 		if (any)
 			fputc(' ', f);
-		tsv_field(f, r->frames[i].function);
+		tsv_func(f, r->frames[i].function);
 		any = true;
 	}
 	if (!any)

@@ -62,6 +62,7 @@ struct oops_parser {
 	bool done;
 	unsigned long last_relevant;
 	enum last_type last;
+	size_t last_len;	/* length of that line: only long lines wrap */
 	unsigned long sep_line;	/* "cut here" / "=====" separator */
 	int arch_strength;
 };
@@ -1983,14 +1984,17 @@ static bool continuation(struct oops_parser *p, const char *b)
 
 	switch (p->last) {
 	case LT_MODULES:
-		if (parse_modules(p, b, true))
+		if (p->last_len >= 60 && parse_modules(p, b, true)) {
+			p->last_len = strlen(b);
 			return true;
+		}
 		p->last = LT_OTHER;
 		break;
 	case LT_PIDLINE:
 	case LT_HWNAME:
 		/* "Platform/440BX Desktop Reference Platform" */
-		if (!strstr(b, ": ") && !is_hex_dump_line(b) &&
+		if (p->last_len >= 60 && !strstr(b, ": ") &&
+		    !is_hex_dump_line(b) &&
 		    r->hardware[0] && strlen(r->hardware) + strlen(b) + 2 <
 		    sizeof(r->hardware)) {
 			strcat(r->hardware, " ");
@@ -2138,6 +2142,7 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 		if ((q = prefix(b, "Modules linked in:"))) {
 			parse_modules(p, q, false);
 			p->last = LT_MODULES;
+			p->last_len = strlen(b);
 			return true;
 		}
 		break;
@@ -2152,6 +2157,7 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 			if (!r->hardware[0])
 				COPY(r->hardware, q);
 			p->last = LT_HWNAME;
+			p->last_len = strlen(b);
 			if (strstr(q, "pSeries") || strstr(q, "PowerNV") ||
 			    strstr(q, "POWER"))
 				set_arch(p, "ppc64", 1);
@@ -2161,6 +2167,7 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 	case 'P':
 		if (parse_pid_line(p, b)) {
 			p->last = LT_PIDLINE;
+			p->last_len = strlen(b);
 			return true;
 		}
 		if (parse_process_line(p, b))
