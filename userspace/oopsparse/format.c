@@ -559,10 +559,29 @@ void oops_print_human(FILE *f, const struct oops_report *r, unsigned long n,
 			r->fault.reserved == 1 ? ", reserved bit set" : "",
 			"");
 	}
-	if (r->bug_type[0] || r->slab_cache[0] || r->access[0])
-		fprintf(f, "  detail:    %s%s%s%s%s\n", r->bug_type,
-			r->access[0] ? " " : "", r->access,
-			r->slab_cache[0] ? " cache " : "", r->slab_cache);
+	if (r->bug_type[0] || r->slab_cache[0] || r->access[0] ||
+	    r->detail[0]) {
+		const char *sep = "";
+
+		fprintf(f, "  detail:    ");
+		if (r->bug_type[0]) {
+			fprintf(f, "%s", r->bug_type);
+			sep = ", ";
+		}
+		if (r->access[0]) {
+			fprintf(f, "%s%s", sep, r->access);
+			if (r->access_size >= 0)
+				fprintf(f, " of size %ld", r->access_size);
+			sep = ", ";
+		}
+		if (r->slab_cache[0]) {
+			fprintf(f, "%scache %s", sep, r->slab_cache);
+			sep = ", ";
+		}
+		if (r->detail[0] && r->kind != OOPS_KIND_PANIC)
+			fprintf(f, "%s%s", sep, r->detail);
+		fputc('\n', f);
+	}
 	if (r->nframes) {
 		fprintf(f, "  trace:\n");
 		for (i = 0; i < r->nframes; i++) {
