@@ -36,6 +36,9 @@
  * ftrace callback that runs with IRQs on, where an int3 probe (and the old
  * kernels' only kind) runs with them off.  The handler then disables IRQs
  * itself, and says so at load time.
+ *
+ * The functions the trace must name are noinline __noclone: GCC's IPA
+ * clones would show as legacy_release_file.isra.0.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -122,7 +125,8 @@ static DECLARE_WORK(deferred_put_work, deferred_put_fn);
  * superblock the same way.  With IRQs off that is check_irqs_on(): kernel
  * BUG at fs/buffer.c.  Other files have nothing to release here.
  */
-static noinline void legacy_release_file(struct file *file, const char *path)
+static noinline __noclone void legacy_release_file(struct file *file,
+						   const char *path)
 {
 	struct super_block *sb = file_inode(file)->i_sb;
 	struct buffer_head *bh;
@@ -153,7 +157,7 @@ static noinline void legacy_release_file(struct file *file, const char *path)
  * past max_releases) the count goes back to one and today's fput() frees
  * the file: nobody else can get a reference to a file whose count is zero.
  */
-static noinline void legacy_fput(struct file *file, const char *path)
+static noinline __noclone void legacy_fput(struct file *file, const char *path)
 {
 	if (!atomic_long_dec_and_test(&file->f_count))
 		return;
@@ -191,7 +195,7 @@ static struct file *next_file(struct task_struct *task, unsigned int *fd)
 }
 
 /* Take a reference to each file of task, read its path, drop it. */
-static noinline void elkeid_walk_fds(struct task_struct *task)
+static noinline __noclone void elkeid_walk_fds(struct task_struct *task)
 {
 	char *buf = this_cpu_ptr(path_buf);
 	struct deferred_put *d = NULL;
@@ -233,7 +237,7 @@ static noinline void elkeid_walk_fds(struct task_struct *task)
 }
 
 /* The kprobe pre-handler on security_inode_create(). */
-static noinline int elkeid_pre_handler(struct kprobe *p, struct pt_regs *regs)
+static noinline __noclone int elkeid_pre_handler(struct kprobe *p, struct pt_regs *regs)
 {
 	struct files_struct *last = NULL;
 	struct task_struct *task;
