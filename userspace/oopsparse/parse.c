@@ -321,6 +321,10 @@ static const char *strip_one(const char *s, bool *foreign)
 			p++;
 		return syslog_program(p, foreign);
 	}
+	/* mail quoting: "> " / ">> " (not KASAN's ">ffff888...: fa fb") */
+	if (s[0] == '>' && (s[1] == ' ' || s[1] == '>' || s[1] == '[' ||
+			    s[1] == '<' || s[1] == '\0'))
+		return s[1] == ' ' ? s + 2 : s + 1;
 	/* /dev/kmsg record: "PRI,SEQ,USEC,FLAGS;message" */
 	if (is_digit(s[0])) {
 		int commas = 0;

@@ -9,7 +9,7 @@
  * "I.key<TAB>value" lines ("-" means empty/unknown).
  * Every log is also checked for: valid JSON Lines, well-formed TSV, the
  * same result when fed one byte at a time, and the same titles under other
- * transport prefixes (syslog, <N>, CRLF).  With CLI, the command line
+ * transport prefixes (syslog, <N>, CRLF, mail quoting).  With CLI, the command line
  * contract (modes, exit codes, errors) is checked too.
  *
  * Prints "oopsparse: N passed, M failed" last; exits 1 on any failure.
@@ -334,6 +334,10 @@ static char *reprefix(const char *buf, size_t len, int style, size_t *outlen)
 		case 1:
 			fprintf(f, "<4>%.*s\r\n", (int)n, p);
 			break;
+		case 3:
+			/* a log quoted in a mail reply */
+			fprintf(f, "> %.*s\n", (int)n, p);
+			break;
 		default:
 			fprintf(f, "2025-11-21T05:10:01.123456+00:00 labvm kernel: %.*s\n",
 				(int)n, p);
@@ -355,7 +359,7 @@ static void check_prefixes(const char *name, const char *buf, size_t len,
 {
 	char *a = render(whole, 2);
 
-	for (int style = 0; style < 3; style++) {
+	for (int style = 0; style < 4; style++) {
 		struct reports rs = { 0 };
 		size_t n;
 		char *v = reprefix(buf, len, style, &n);
