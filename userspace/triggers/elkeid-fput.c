@@ -307,12 +307,12 @@ static void teardown_ext4(int loopfd, bool lazy)
 	unlink(IMAGE);
 }
 
-static void usage(void)
+static void __attribute__((noreturn)) usage(int code)
 {
-	fprintf(stderr,
+	fprintf(code ? stderr : stdout,
 		"usage: %s [--variant uring|syscall|both] [--threads N] [--batch N]\n"
 		"       [--seconds S] [--creates N] [--dir DIR]\n", trigger_name);
-	exit(TRIGGER_USAGE);
+	exit(code);
 }
 
 int main(int argc, char **argv)
@@ -330,8 +330,10 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 
+		if (!strcmp(o, "--help") || !strcmp(o, "-h"))
+			usage(TRIGGER_PASS);
 		if (!v)
-			usage();
+			usage(TRIGGER_USAGE);
 		i++;
 		if (!strcmp(o, "--variant")) {
 			if (!strcmp(v, "uring"))
@@ -353,7 +355,7 @@ int main(int argc, char **argv)
 		} else if (!strcmp(o, "--dir")) {
 			dir = v;
 		} else {
-			usage();
+			usage(TRIGGER_USAGE);
 		}
 	}
 	if (variant == V_BOTH && opt_threads < 2)
