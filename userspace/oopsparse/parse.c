@@ -1682,6 +1682,9 @@ static const char *source_path(const char *f)
 {
 	const char *p, *best = NULL;
 
+	/* out-of-tree builds (O=...) print "../include/linux/bitops.h" */
+	while (f[0] == '.' && f[1] == '.' && f[2] == '/')
+		f += 3;
 	if (f[0] != '/')
 		return f;
 	for (p = f; (p = strstr(p, "/linux-")); p++)
