@@ -890,9 +890,8 @@ static enum oops_kind detect_header(const char *b, struct hdr *h)
 		}
 		return OOPS_KIND_SCHED_ATOMIC;
 	}
-	if ((r = prefix(s, "BUG: scheduling in a non-blocking section: "))) {
+	if (prefix(s, "BUG: scheduling in a non-blocking section: "))
 		return OOPS_KIND_SCHED_ATOMIC;
-	}
 	if ((r = prefix(s, "BUG: sleeping function called from invalid context at "))) {
 		parse_file_line(r, h->file, sizeof(h->file), &h->line);
 		return OOPS_KIND_SLEEP_ATOMIC;
@@ -924,9 +923,8 @@ static enum oops_kind detect_header(const char *b, struct hdr *h)
 		}
 		return OOPS_KIND_SPINLOCK;
 	}
-	if (prefix(s, "BUG: workqueue lockup")) {
+	if (prefix(s, "BUG: workqueue lockup"))
 		return OOPS_KIND_WQ_LOCKUP;
-	}
 	if ((r = prefix(s, "BUG ")) && *r && !is_space(*r)) {
 		/* SLUB: "BUG %s (%s): %pV" and old "BUG %s: %s" */
 		const char *e = r;
@@ -1051,12 +1049,10 @@ static enum oops_kind detect_header(const char *b, struct hdr *h)
 		}
 		return OOPS_KIND_HUNG_TASK;
 	}
-	if ((r = prefix(s, "INFO: rcu")) && strstr(r, "stall")) {
+	if ((r = prefix(s, "INFO: rcu")) && strstr(r, "stall"))
 		return OOPS_KIND_RCU_STALL;
-	}
-	if (prefix(s, "INFO: Stall ended") || prefix(s, "INFO: ")) {
+	if (prefix(s, "INFO: "))
 		return OOPS_KIND_NONE;
-	}
 	if ((prefix(s, "list_add") || prefix(s, "list_del")) &&
 	    (strstr(s, " corruption") || strstr(s, "double add"))) {
 		COPY(h->detail, s);
@@ -1695,6 +1691,31 @@ static const char *source_path(const char *f)
 	return f;
 }
 
+/* SLUB's "BUG cache (Tainted: G    B      OE     ): ..." / "(Not tainted)" */
+static void slab_taint(struct oops_report *r, const char *t)
+{
+	size_t n;
+
+	if (r->taint_known)
+		return;
+	if (prefix(t, "Not tainted")) {
+		r->taint_known = true;
+		return;
+	}
+	t = prefix(t, "Tainted: ");
+	if (!t)
+		return;
+	n = strlen(t);
+	while (n && is_space(t[n - 1]))
+		n--;
+	r->taint_known = true;
+	r->tainted = true;
+	COPYN(r->taint, t, n);
+	for (size_t i = 0; i < n; i++)
+		if (is_upper(t[i]))
+			r->taint_mask |= 1u << (t[i] - 'A');
+}
+
 static void apply_header(struct oops_parser *p, enum oops_kind k,
 			 const struct hdr *h)
 {
@@ -1735,30 +1756,7 @@ static void apply_header(struct oops_parser *p, enum oops_kind k,
 			COPY(r->oops_code, h->code);
 		break;
 	case OOPS_KIND_SLAB:
-		/* "(Tainted: G B)" / "(Not tainted)" */
-		if (h->code[0]) {
-			char t[80];
-
-			xsnprintf(t, sizeof(t), "%s", h->code);
-			if (!r->taint_known) {
-				if (prefix(t, "Not tainted")) {
-					r->taint_known = true;
-				} else if (prefix(t, "Tainted: ")) {
-					const char *f = t + 9;
-					size_t n = strlen(f);
-
-					while (n && is_space(f[n - 1]))
-						n--;
-					r->taint_known = true;
-					r->tainted = true;
-					COPYN(r->taint, f, n);
-					for (size_t i = 0; i < n; i++)
-						if (is_upper(f[i]))
-							r->taint_mask |=
-								1u << (f[i] - 'A');
-				}
-			}
-		}
+		slab_taint(r, h->code);
 		break;
 	case OOPS_KIND_OOPS:
 	case OOPS_KIND_INVALID_OPCODE:
@@ -2113,9 +2111,8 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 				close_section(p);
 			return true;
 		}
-		if (parse_cpu_line(p, b)) {
+		if (parse_cpu_line(p, b))
 			return true;
-		}
 		if ((q = prefix(b, "CPU ")) && is_digit(*q)) {
 			const char *e;
 			long c = parse_long(q, &e);

@@ -284,11 +284,11 @@ static bool triage_afalg(struct oops_report *r)
 	if ((!ff && !kasan_free) || !tf || !af)
 		return false;
 	/* the exit function: the guilty frame, or the first module frame */
-	if (r->guilty_module[0]) {
+	mf = first_module_frame(r);
+	if (r->guilty_module[0])
 		describe_module(r, r->guilty_module, desc, sizeof(desc));
-	} else if ((mf = first_module_frame(r))) {
+	else if (mf)
 		describe_module(r, mf->module, desc, sizeof(desc));
-	}
 	if (r->has_rip && r->has_lr &&
 	    oops_frame_matches(r->rip.function, freeing, ARRAY_SIZE(freeing)) &&
 	    oops_frame_matches(r->lr.function, freeing, ARRAY_SIZE(freeing)))
