@@ -158,7 +158,7 @@ static const char *const plumbing[] = {
 	"common_interrupt", "ret_from_intr", "timer_interrupt",
 	"decrementer_common*", "hardware_interrupt_common*",
 	"__common_interrupt", "asm_common_interrupt", "irq_enter*",
-	"__irq_enter*", "do_IRQ", "handle_edge_irq", "handle_fasteoi_irq",
+	"__irq_enter*", "do_IRQ",
 	/* KASAN, KFENCE, UBSAN, KMSAN runtimes */
 	"kasan_*", "__kasan_*", "____kasan_*", "__asan_*", "asan_*",
 	"check_memory_region*", "print_address_description*",
