@@ -89,14 +89,17 @@ int main(int argc, char **argv)
 		}
 		if (!strcmp(a, "--")) {
 			opts_done = true;
-		} else if (!strcmp(a, "--json")) {
-			c.mode = M_JSON;
-		} else if (!strcmp(a, "--title")) {
-			c.mode = M_TITLE;
-		} else if (!strcmp(a, "--triage")) {
-			c.mode = M_TRIAGE;
-		} else if (!strcmp(a, "--tsv")) {
-			c.mode = M_TSV;
+		} else if (!strcmp(a, "--json") || !strcmp(a, "--title") ||
+			   !strcmp(a, "--triage") || !strcmp(a, "--tsv")) {
+			enum mode m = a[2] == 'j' ? M_JSON :
+				      !strcmp(a, "--title") ? M_TITLE :
+				      !strcmp(a, "--triage") ? M_TRIAGE : M_TSV;
+
+			if (c.mode != M_HUMAN && c.mode != m) {
+				fprintf(stderr, "oopsparse: choose one of --json, --title, --triage, --tsv\n");
+				return 2;
+			}
+			c.mode = m;
 		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			usage(stdout);
 			return 0;

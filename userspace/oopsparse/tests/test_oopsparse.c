@@ -730,6 +730,18 @@ static void cli(const char *dir, const char *cli)
 	check(rc == 2, "cli bad usage: rc %d (want 2)", rc);
 	free(out);
 
+	snprintf(cmd, sizeof(cmd), "%s --json --tsv %s/field-logs/cifs-shm-close-bug.log 2>/dev/null",
+		 cli, dir);
+	rc = run(cmd, &out);
+	check(rc == 2 && !out[0], "cli two modes: rc %d (want 2)", rc);
+	free(out);
+
+	snprintf(cmd, sizeof(cmd), "%s %s 2>&1", cli, dir);
+	rc = run(cmd, &out);
+	check(rc == 2 && strstr(out, "Is a directory"),
+	      "cli directory as input: rc %d out '%s'", rc, out);
+	free(out);
+
 	snprintf(cmd, sizeof(cmd), "%s %s/field-logs/cifs-shm-close-bug.log", cli, dir);
 	rc = run(cmd, &out);
 	check(rc == 0 && strstr(out, "Report 1: kernel BUG in shm_close") &&
