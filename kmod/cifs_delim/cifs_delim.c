@@ -41,6 +41,15 @@ static unsigned int max_calls = 1000;
 module_param(max_calls, uint, 0444);
 MODULE_PARM_DESC(max_calls, "number of path-to-root builds accepted (default 1000)");
 
+/*
+ * Where freed objects are not reused at once (KASAN's quarantine) the
+ * buffer's last byte is rarely stale.  stale_byte stores a value there
+ * before the copy, as a previous user of the slot would have left it.
+ */
+static int stale_byte = -1;
+module_param(stale_byte, int, 0444);
+MODULE_PARM_DESC(stale_byte, "-1 (default): the last byte is what the allocator left; 0..255: emulate that byte (logged)");
+
 enum cifs_delim_mode { CIFS_DELIM_OFF, CIFS_DELIM_BUGGY, CIFS_DELIM_FIXED };
 
 static enum cifs_delim_mode cifs_delim_mode;
@@ -92,6 +101,8 @@ static noinline char *cifs_delim_build_buggy(const char *tree, size_t dfsplen,
 	full_path = kmalloc(dfsplen + pplen + 1, GFP_KERNEL);
 	if (!full_path)
 		return NULL;
+	if (stale_byte >= 0)
+		full_path[dfsplen + pplen] = stale_byte;
 
 	if (dfsplen)
 		memcpy(full_path, tree, dfsplen);
@@ -113,6 +124,8 @@ static noinline char *cifs_delim_build_fixed(const char *tree, size_t dfsplen,
 	full_path = kmalloc(dfsplen + pplen + 1, GFP_KERNEL);
 	if (!full_path)
 		return NULL;
+	if (stale_byte >= 0)
+		full_path[dfsplen + pplen] = stale_byte;
 
 	if (dfsplen)
 		memcpy(full_path, tree, dfsplen);
@@ -239,6 +252,13 @@ static int __init cifs_delim_init(void)
 		pr_err("unknown mode '%s' (off, buggy, fixed)\n", mode);
 		return -EINVAL;
 	}
+	if (stale_byte < -1 || stale_byte > 255) {
+		pr_err("stale_byte=%d: -1 or 0..255\n", stale_byte);
+		return -EINVAL;
+	}
+	if (stale_byte >= 0)
+		pr_info("stale_byte=0x%02x: every buffer's last byte is set to it before the copy, emulating what a previous user of the slot left\n",
+			stale_byte);
 
 	cifs_delim_dir = debugfs_create_dir(KBUILD_MODNAME, NULL);
 	debugfs_create_file("path_to_root", 0600, cifs_delim_dir, NULL,
