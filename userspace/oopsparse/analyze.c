@@ -112,6 +112,7 @@ const char *oops_taint_meaning(char flag)
 static const char *const plumbing[] = {
 	/* the reporters: printk, dump_stack, panic, BUG/WARN machinery */
 	"dump_stack*", "show_stack*", "show_trace*", "show_regs*",
+	"dump_trace", "dump_backtrace*", "print_context_stack*",
 	"__show_regs", "show_regs", "sched_show_task", "printk*", "vprintk*",
 	"_printk*", "__printk*", "__warn*", "warn_slowpath*", "report_bug*",
 	"handle_bug", "exc_invalid_op", "asm_exc_*", "do_trap", "do_error_trap",

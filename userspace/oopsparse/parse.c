@@ -2206,6 +2206,21 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 			return true;
 		}
 		break;
+	case 'I':
+		/* SLUB before 4.x: "INFO: Allocated in f+0x6e/0x120 age=0 ..." */
+		if (prefix(b, "INFO: Allocated in ") ||
+		    prefix(b, "INFO: Freed in ")) {
+			bool alloc = b[6] == 'A';
+
+			q = b + (alloc ? 19 : 15);
+			p->sec = alloc ? SEC_ALLOC : SEC_FREE;
+			if (oops_parse_symbol(q, &f) && f.function[0]) {
+				f.reliable = true;
+				add_frame(p, &f);
+			}
+			return true;
+		}
+		break;
 	case 'A':
 		if (prefix(b, "Allocated by task ") ||
 		    prefix(b, "Allocated in ")) {
@@ -2327,6 +2342,12 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 		return true;
 	}
 
+	/* SLUB: "[INFO: ]0x...-0x... @offset=N. First byte 0x5c instead of 0xcc" */
+	if ((q = strstr(b, "First byte 0x"))) {
+		if (r->first_byte < 0)
+			r->first_byte = (int)oops_hex(q + 11, NULL);
+		return true;
+	}
 	if (parse_ip_line(p, b))
 		return true;
 	if (is_register_line(b)) {
@@ -2351,11 +2372,6 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 			e++;
 		if (!r->slab_cache[0])
 			COPYN(r->slab_cache, q + 21, e - q - 21);
-		return true;
-	}
-	if ((q = strstr(b, "First byte 0x"))) {
-		if (r->first_byte < 0)
-			r->first_byte = (int)oops_hex(q + 11, NULL);
 		return true;
 	}
 	if (r->kind == OOPS_KIND_LOCKDEP) {
