@@ -7,8 +7,10 @@
 # lines (see Documentation/writing-a-reproducer.rst).
 
 # The field's panic settings (dirpro's lab: kernel.panic=10,
-# softlockup_panic=1, hung_task_panic=1; plus panic_on_oops).
-PANIC_SYSCTLS="kernel.panic=10 kernel.panic_on_oops=1 kernel.softlockup_panic=1 kernel.hung_task_panic=1"
+# softlockup_panic=1, hung_task_panic=1; plus panic_on_oops).  6.x turned
+# some BUG_ON()s the field hit into WARN_ON()s (ipc/shm.c's shm_close), so
+# panic_on_warn too: the run then ends the way the field's machine did.
+PANIC_SYSCTLS="kernel.panic=10 kernel.panic_on_oops=1 kernel.panic_on_warn=1 kernel.softlockup_panic=1 kernel.hung_task_panic=1"
 
 mark() {
 	printf 'oopslab: %s\n' "$*"
