@@ -68,12 +68,25 @@ guest_sysctl() {
 	done
 }
 
+# Is kernel module NAME built into the running kernel?  A built-in module
+# without parameters has no /sys/module/NAME; modules.builtin lists them
+# all (the lab kernel builds in what Debian ships as modules).
+guest_builtin() {
+	_b=/lib/modules/$(uname -r)/modules.builtin
+	[ -r "$_b" ] || return 1
+	tr - _ < "$_b" | grep -q "/$(echo "$1" | tr - _)\.ko\$"
+}
+
 guest_requires() {
 	for r in $R_requires; do
 		case $r in
 		CONFIG_*) continue ;;
 		esac
-		[ -d "/sys/module/$r" ] && continue
+		[ -d "/sys/module/$(echo "$r" | tr - _)" ] && continue
+		if guest_builtin "$r"; then
+			mark "modprobe $r: built in"
+			continue
+		fi
 		if ! modprobe "$r" 2>/tmp/modprobe.err; then
 			mark "SKIP kernel module $r not available: $(head -n 1 /tmp/modprobe.err)"
 			return 1
