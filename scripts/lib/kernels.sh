@@ -21,7 +21,7 @@ kernel_packages() {
 	case $1 in
 	debian-6.1) echo "linux-image-cloud-amd64 linux-headers-cloud-amd64" ;;
 	debian-6.12) echo "linux-image-$DEBIAN_612_ABI linux-headers-$DEBIAN_612_ABI" ;;
-	lab) echo "linux-source-6.12 bc bison flex libelf-dev libssl-dev dwarves" ;;
+	lab) echo "linux-source-6.12 bc bison flex libelf-dev libssl-dev" ;;
 	*) ;;
 	esac
 }
