@@ -133,6 +133,9 @@ ktap_result() {
 	id="$R_name.$R_mode.$RUN_KERNEL"
 	diag "$R_name $R_mode on $RUN_KERNEL ($RUN_KVER, ${RUN_ACCEL:-none}): $V_REASON"
 	[ -n "${RUN_WALL_MS:-}" ] && diag "wall time $(fmt_secs "$RUN_WALL_MS") s (boot to /init $(fmt_secs "${RUN_BOOT_MS:-0}") s); console: $RUN_CONSOLE"
+	# KUnit rows: the suites' cases as a nested KTAP block.
+	[ -n "${V_KTAP:-}" ] && printf '%s\n' "$V_KTAP"
+	V_KTAP=''
 	case $V_RESULT in
 	pass) KTAP_PASS=$((KTAP_PASS + 1)); echo "ok $KTAP_N $id" ;;
 	skip) KTAP_SKIP=$((KTAP_SKIP + 1)); echo "ok $KTAP_N $id # SKIP $V_REASON" ;;

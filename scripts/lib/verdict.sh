@@ -8,14 +8,15 @@
 # and the run completed with the trigger's expected result.
 #
 # verdict CONSOLE PANIC(0|1) TIMED_OUT(0|1)
-#   sets V_RESULT (pass|fail|skip), V_REASON and V_SIGNATURE.
+#   sets V_RESULT (pass|fail|skip), V_REASON and V_SIGNATURE, and for
+#   "expect: kunit" rows V_KTAP, the KUnit results as a nested KTAP block.
 
 # The oopsparse --tsv columns.
 # title kind comm pid module rip panicked class frames
 
 verdict() {
 	_con=$1 _panic=$2 _timedout=$3
-	V_RESULT=fail V_REASON='' V_SIGNATURE=''
+	V_RESULT=fail V_REASON='' V_SIGNATURE='' V_KTAP=''
 
 	if ! [ -s "$_con" ]; then
 		V_REASON="empty console log"
@@ -37,6 +38,8 @@ verdict() {
 
 	if [ "$R_expect" = clean ]; then
 		verdict_clean "$_con" "$_timedout"
+	elif [ "$R_expect" = kunit ]; then
+		verdict_kunit "$_con" "$_timedout"
 	else
 		verdict_crash "$_con" "$_panic"
 	fi
@@ -123,6 +126,120 @@ verdict_crash() {
 	fi
 	V_RESULT=pass
 	V_REASON="$V_SIGNATURE [$_comm:$_pid]"
+}
+
+# The KUnit suites in a console, from the KTAP the kernel prints when a
+# module with suites loads (lib/kunit/test.c): per suite "    # Subtest: S",
+# "    # module: M", "    1..N", a line "    ok|not ok I CASE [# SKIP why]"
+# per case (parameterised cases nest deeper and are summed up by that
+# line), and "ok|not ok K S" at the left margin.  Prints TSV lines
+#   case  SUITE  MODULE  ok|fail|skip  CASE  first failed expectation
+#   suite SUITE  MODULE  ok|fail|skip|unfinished
+kunit_results() {
+	tr -d '\r' < "$1" | awk '
+	function flush_suite(res) {
+		print "suite\t" cur "\t" mod "\t" res
+		cur = ""
+	}
+	{
+		sub(/^\[ *[0-9]+\.[0-9]+\] /, "")
+	}
+	/^    # Subtest: / {
+		if (cur != "")
+			flush_suite("unfinished")
+		cur = $0; sub(/^    # Subtest: /, "", cur); mod = ""; why = ""
+		next
+	}
+	cur == "" { next }
+	/^    # module: / { mod = $0; sub(/^    # module: /, "", mod); next }
+	/^    # .*(EXPECTATION|ASSERTION) FAILED at / {
+		if (why == "") { why = $0; sub(/^    # [^:]*: /, "", why); more = 1 }
+		next
+	}
+	more && /^    [^ #]/ && !/^    (not )?ok / {
+		# the first line of the expectation: "Expected x == y, but"
+		d = $0; sub(/^ +/, "", d); why = why ": " d; more = 0
+		next
+	}
+	/^    (not )?ok [0-9]+ / {
+		line = substr($0, 5); res = "ok"
+		if (line ~ /^not /) { res = "fail"; line = substr(line, 5) }
+		sub(/^ok [0-9]+ /, "", line)
+		if (line ~ / # SKIP/) { res = "skip"; sub(/ # SKIP.*/, "", line) }
+		print "case\t" cur "\t" mod "\t" res "\t" line "\t" (res == "fail" ? why : "")
+		why = ""; more = 0
+		next
+	}
+	/^(not )?ok [0-9]+ / {
+		n = $0; res = "ok"
+		if (n ~ /^not /) { res = "fail"; n = substr(n, 5) }
+		sub(/^ok [0-9]+ /, "", n)
+		if (n ~ / # SKIP/) { res = "skip"; sub(/ # SKIP.*/, "", n) }
+		if (n == cur)
+			flush_suite(res)
+	}
+	END { if (cur != "") flush_suite("unfinished") }'
+}
+
+# An "expect: kunit" row: the module's suites ran when it loaded; pass when
+# each finished, no case failed and no report (a KASAN splat, a lockdep
+# warning) came with them.
+verdict_kunit() {
+	_mod=${R_module%% *}
+	_kres=$(kunit_results "$1" | awk -F '\t' -v m="$_mod" '$3 == m')
+	if [ -z "$_kres" ]; then
+		if grep -q 'oopslab: insmod .*: failed' "$1"; then
+			V_REASON="module did not load: $(sed -n 's/^.*oopslab: insmod .*: failed/failed/p' "$1" | tr -d '\r' | head -n 1)"
+		else
+			V_REASON="no KUnit suite of module $_mod in the console"
+		fi
+		return
+	fi
+	# shellcheck disable=SC2034 # printed by the runner's ktap_result
+	V_KTAP=$(printf '%s\n' "$_kres" | awk -F '\t' -v id="$R_name.$R_mode.${RUN_KERNEL:-custom}" '
+		$1 == "case" {
+			n++
+			line[n] = ($4 == "fail" ? "not ok " : "ok ") n " " $2 "." $5 \
+				($4 == "skip" ? " # SKIP" : "")
+			if ($4 == "fail" && $6 != "") diagl[n] = $6
+			cnt[$4]++
+		}
+		END {
+			print "    # Subtest: " id
+			print "    1.." n
+			for (i = 1; i <= n; i++) {
+				if (i in diagl) print "    # " diagl[i]
+				print "    " line[i]
+			}
+			printf "    # Totals: pass:%d fail:%d xfail:0 xpass:0 skip:%d error:0\n", \
+				cnt["ok"], cnt["fail"], cnt["skip"]
+		}')
+	_counts=$(printf '%s\n' "$_kres" | awk -F '\t' '
+		$1 == "case" { c[$4]++; t++ }
+		$1 == "suite" { s = s sep $2; sep = "," }
+		END { printf "%s: pass:%d fail:%d skip:%d total:%d", s, c["ok"], c["fail"], c["skip"], t }')
+	_failed=$(printf '%s\n' "$_kres" | awk -F '\t' '
+		$1 == "case" && $4 == "fail" { printf "%s%s.%s%s", sep, $2, $5, ($6 != "" ? " (" $6 ")" : ""); sep = "; " }
+		$1 == "suite" && $4 == "unfinished" { printf "%s%s did not finish", sep, $2; sep = "; " }')
+	V_SIGNATURE="KUnit $_counts"
+	if [ -n "$_failed" ]; then
+		V_REASON="KUnit $_counts: $_failed"
+		return
+	fi
+	if [ -n "$_reports" ]; then
+		V_REASON="KUnit $_counts, but a report: $(printf '%s\n' "$_reports" | cut -f1 | head -n 1)"
+		return
+	fi
+	if ! printf '%s\n' "$_kres" | awk -F '\t' '$1 == "case" && $4 == "ok" { ok = 1 } END { exit !ok }'; then
+		V_RESULT=skip V_REASON="KUnit $_counts: every case skipped"
+		return
+	fi
+	if ! grep -q 'oopslab: done' "$1"; then
+		V_REASON="KUnit $_counts, but the run did not complete (no 'oopslab: done')"
+		return
+	fi
+	V_RESULT=pass
+	V_REASON="KUnit $_counts"
 }
 
 # Why did the trigger exit 128+N: " (timed out after S s)" when the
