@@ -98,11 +98,20 @@ lint_checkpatch() {
 # other than the BTF note is a finding.
 lint_kbuild_one() {
 	_k=$1
-	if ! _why=$("$TOP/scripts/kernel-dir.sh" "$_k" 2>&1 >/dev/null); then
+	# Asked for its directory, the lab kernel is built when it is not
+	# there yet (minutes), and a build in progress is waited for: lint
+	# uses a lab kernel only once one has been built, and asks for no
+	# build (OOPSLAB_LAB_NO_BUILD, for scripts/build_lab_kernel.sh).
+	if [ "$_k" = lab ] &&
+	   ! ls "${OOPSLAB_BUILD:-$TOP/build}"/lab-kernel/*/.oopslab-built >/dev/null 2>&1; then
+		summary "kbuild W=1 C=2 on lab: skipped: not built (scripts/build_lab_kernel.sh)"
+		return
+	fi
+	if ! _why=$(OOPSLAB_LAB_NO_BUILD=1 "$TOP/scripts/kernel-dir.sh" "$_k" 2>&1 >/dev/null); then
 		summary "kbuild W=1 C=2 on $_k: skipped: $(printf '%s\n' "$_why" | tail -n 1 | sed 's/^kernel-dir: //')"
 		return
 	fi
-	kernel_resolve "$_k" 2>/dev/null || {
+	OOPSLAB_LAB_NO_BUILD=1 kernel_resolve "$_k" 2>/dev/null || {
 		summary "kbuild W=1 C=2 on $_k: skipped (cannot resolve it)"
 		return
 	}
