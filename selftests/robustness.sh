@@ -153,7 +153,7 @@ usage_case test-table "unknown reproducer 'dirpro-kill' \\(valid: robust\\)" \
 	dirpro-kill
 vm_case module-fails-to-load 1 \
 	"module did not load: .*Invalid argument" \
-	"dirpro_kill: unknown mode 'nosuchmode'" noload
+	"oopslab: insmod dirpro_kill: failed" noload
 vm_case trigger-crashes 1 \
 	"trigger exited 139 \\(killed by SIGSEGV\\), expected 0" \
 	"oopslab: trigger exit 139" crash
