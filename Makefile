@@ -31,7 +31,6 @@ deps:
 check: deps
 	scripts/lint.sh
 	$(MAKE) -C userspace check
-	selftests/robustness.sh
 	$(MAKE) -C selftests run_tests
 
 # Documentation/quality.rst
