@@ -188,3 +188,7 @@ module_exit(dirpro_kill_exit);
 
 MODULE_DESCRIPTION("oopslab: kill(2) hook walking task->tasks from a non-leader thread");
 MODULE_LICENSE("GPL");
+
+#if IS_ENABLED(CONFIG_KUNIT)
+#include "dirpro_kill_kunit.c"
+#endif
