@@ -337,3 +337,7 @@ module_exit(deepin_lsm_exit);
 
 MODULE_DESCRIPTION("oopslab: LSM hooks appended to __ro_after_init structures (Oops 0003)");
 MODULE_LICENSE("GPL");
+
+#if IS_ENABLED(CONFIG_KUNIT)
+#include "deepin_lsm_kunit.c"
+#endif
