@@ -235,3 +235,7 @@ module_exit(afalg_shash_mod_exit);
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("oopslab: AF_ALG shash whose exit_tfm frees a pointer it never allocated");
+
+#if IS_ENABLED(CONFIG_KUNIT)
+#include "afalg_shash_kunit.c"
+#endif
