@@ -327,3 +327,7 @@ module_exit(elkeid_fput_exit);
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("oopslab: Elkeid's final fput() in a kprobe pre-handler with IRQs off");
+
+#if IS_ENABLED(CONFIG_KUNIT)
+#include "elkeid_fput_kunit.c"
+#endif
