@@ -280,3 +280,7 @@ module_exit(cifs_delim_exit);
 
 MODULE_DESCRIPTION("oopslab: cifs_build_path_to_root() converting delimiters before NUL-terminating");
 MODULE_LICENSE("GPL");
+
+#if IS_ENABLED(CONFIG_KUNIT)
+#include "cifs_delim_kunit.c"
+#endif
