@@ -19,4 +19,13 @@ for c in $(sed -n 's/^requires[^:]*://p' "$TABLE" | tr ' ' '\n' | grep '^CONFIG_
 	grep -q "^$c=" "$here/config" || { echo "run.sh: $c is required by the table but not in selftests/config" >&2; exit 1; }
 done
 
+# The README's reproducer table is generated from this one: keep it current.
+readme=$here/../README.md
+want=$(OOPSLAB_TABLE=$TABLE "$here/../scripts/run_reproducer.sh" --list --markdown)
+have=$(sed -n '/^<!-- generated: /,/^<!-- end generated -->/p' "$readme" | sed '1d;$d')
+if [ "$want" != "$have" ]; then
+	echo "run.sh: README.md's reproducer table is stale: paste 'scripts/run_reproducer.sh --list --markdown' between its markers" >&2
+	exit 1
+fi
+
 exec "$here/../scripts/run_reproducer.sh" --all "$@"
