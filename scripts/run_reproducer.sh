@@ -5,15 +5,15 @@
 #
 #   run_reproducer.sh NAME [--mode MODE] [--kernel K] [--panic]
 #                          [--timeout S] [--out DIR]
-#   run_reproducer.sh --all [--kernel K] [--panic] [--out DIR]
+#   run_reproducer.sh --all [--kernel K|all] [--panic] [--out DIR]
 #   run_reproducer.sh --list [--markdown]
 #   run_reproducer.sh --in-guest NAME [--mode MODE]
 #                     [--i-know-this-crashes-the-host]
 #
 # On a build machine every run boots a fresh QEMU VM (KVM when it starts,
-# else TCG) with the kernel K (debian-6.1, the default; debian-6.12; lab;
-# or the path of a kernel build directory) and keeps its serial console in
-# DIR/console.log.  With --in-guest the steps run directly on this machine,
+# else TCG) with the kernel K (debian-6.1, the default; debian-6.12; lab; a
+# build directory; with --all, "all": scripts/matrix.sh) and keeps its
+# serial console in DIR/console.log.  --in-guest runs the steps right here,
 # which must be a lab VM.  Output is KTAP; the exit code is kselftest's:
 # 0 pass, 1 fail, 2 usage error, 4 skip.  See README.md.
 #
@@ -248,6 +248,15 @@ done
 if [ -n "$list" ]; then
 	list_table "$list"
 	exit 0
+fi
+# Every kernel: the matrix, two VMs at a time.
+if [ "$kernel" = all ]; then
+	if [ "$all" != 1 ] || [ "$in_guest" = 1 ]; then
+		usage_error "--kernel all runs the matrix: use it with --all"
+	fi
+	set -- ${mode:+--mode "$mode"} ${timeout:+--timeout "$timeout"} ${OUTDIR:+--out "$OUTDIR"}
+	[ "$panic" = 1 ] && set -- "$@" --panic
+	exec "$TOP/scripts/matrix.sh" "$@"
 fi
 case $timeout in
 '' | *[!0-9]* | 0) [ -z "$timeout" ] || usage_error "--timeout takes seconds > 0, got '$timeout'" ;;
