@@ -4,6 +4,7 @@
 #
 #   make [KDIR=/path/to/kernel/build]   modules + triggers + parser
 #   make check                          every test (installs what it needs)
+#   make matrix                         every reproducer on every kernel
 #   make lint                           checkpatch, W=1, sparse, sanitizers, shellcheck
 #   make bench                          suite time against bare VM boots; parser speed
 #   make -C /lib/modules/$(uname -r)/build M=$PWD    modules only (kbuild)
@@ -27,11 +28,19 @@ deps:
 	scripts/deps.sh --for check
 
 # The quality gates, the parser's unit tests, the runner's robustness
-# checks, then every reproducer in a fresh VM each.
+# checks, then the matrix: every reproducer in a fresh VM each, on every
+# kernel (the matrix runs selftests/run.sh once per kernel).
 check: deps
 	scripts/lint.sh
 	$(MAKE) -C userspace check
-	$(MAKE) -C selftests run_tests
+	$(MAKE) -C selftests run_tests TEST_PROGS=robustness.sh
+	$(MAKE) matrix
+
+# Reproducer x mode x kernel (debian-6.1, debian-6.12, lab: built first,
+# cached), two VMs at a time: build/matrix/matrix.md and junit.xml.
+# Documentation/kernels.rst
+matrix: deps
+	scripts/matrix.sh
 
 # Documentation/quality.rst
 lint:
@@ -45,4 +54,4 @@ clean:
 	$(MAKE) -C userspace clean
 	rm -rf build
 
-.PHONY: all modules userspace deps check lint bench clean
+.PHONY: all modules userspace deps check matrix lint bench clean
