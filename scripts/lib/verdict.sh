@@ -263,7 +263,8 @@ verdict_json() {
 			"$(json_str "$V_RESULT")" "$(json_str "$V_REASON")" \
 			"$(json_str "$V_SIGNATURE")"
 		printf ' "expect": %s, "panic_mode": %s, "timed_out": %s,\n' \
-			"$(json_str "$R_expect")" "${RUN_PANIC:-0}" "${RUN_TIMEDOUT:-0}"
+			"$(json_str "$R_expect")" "$(json_bool "${RUN_PANIC:-0}")" \
+			"$(json_bool "${RUN_TIMEDOUT:-0}")"
 		printf ' "accel": %s, "wall_ms": %s, "boot_ms": %s, "console": %s}\n' \
 			"$(json_str "${RUN_ACCEL:-none}")" "${RUN_WALL_MS:-0}" \
 			"${RUN_BOOT_MS:-0}" "$(json_str "$RUN_CONSOLE")"
