@@ -88,6 +88,7 @@ done
 # ---------------------------------------------------------------- runs
 # One runner per kernel, at most $jobs at a time, the longest (lab: KASAN
 # and lockdep under TCG) first.  Their progress is prefixed by kernel.
+prep_ms=$(($(now_ms) - t0))
 order=$(for k in $kernels; do [ "$k" = lab ] && echo "$k"; done
 	for k in $kernels; do [ "$k" = lab ] || echo "$k"; done)
 
@@ -202,9 +203,10 @@ accel=$(cat "$BUILD/accel.$(uname -r)" 2>/dev/null || echo '?')
 {
 	cat "$out/matrix.md.tmp"
 	echo
-	printf '%s; %s VMs, %s at a time, on %s CPUs; matrix wall time %s min (%s).\n' \
+	printf '%s; %s VMs, %s at a time, on %s CPUs; wall time %s min, of which %s min preparing (packages, builds, the lab kernel); %s.\n' \
 		"$(cat "$out/summary")" "$(echo "$accel" | tr '[:lower:]' '[:upper:]')" \
 		"$jobs" "$(nproc)" "$(awk -v ms="$wall_ms" 'BEGIN { printf "%.1f", ms / 60000 }')" \
+		"$(awk -v ms="$prep_ms" 'BEGIN { printf "%.1f", ms / 60000 }')" \
 		"$(date -u '+%Y-%m-%d %H:%M UTC')"
 } > "$out/matrix.md"
 rm -f "$out/matrix.md.tmp"
