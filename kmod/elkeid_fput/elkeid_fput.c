@@ -136,6 +136,12 @@ static noinline __noclone void legacy_release_file(struct file *file,
 	if (atomic_inc_return(&nr_releases) > max_releases)
 		return;
 
+	/*
+	 * __fput() starts so, then and now.  With DEBUG_ATOMIC_SLEEP (the lab
+	 * kernel) it is the first report: sleeping function called from
+	 * invalid context, irqs_disabled(): 1.
+	 */
+	might_sleep();
 	pr_info("legacy: the handler dropped the last reference to %s with IRQs %s: releasing it synchronously, as fput() did before 3.6\n",
 		path, irqs_disabled() ? "off" : "on");
 	/*
