@@ -27,14 +27,16 @@ userspace:
 deps:
 	scripts/deps.sh --for check
 
-# The quality gates, the parser's unit tests, the runner's robustness
-# checks, then the matrix: every reproducer in a fresh VM each, on every
-# kernel (the matrix runs selftests/run.sh once per kernel).
+# The parser's unit tests and fuzzer, the runner's robustness checks, the
+# matrix (every reproducer in a fresh VM each, on every kernel: it runs
+# selftests/run.sh once per kernel), then the quality gates, last because
+# they build every module against every kernel the matrix brought, the lab
+# kernel included.
 check: deps
-	scripts/lint.sh
 	$(MAKE) -C userspace check
 	$(MAKE) -C selftests run_tests TEST_PROGS=robustness.sh
 	$(MAKE) matrix
+	scripts/lint.sh
 
 # Reproducer x mode x kernel (debian-6.1, debian-6.12, lab: built first,
 # cached), two VMs at a time: build/matrix/matrix.md and junit.xml.
