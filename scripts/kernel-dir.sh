@@ -10,8 +10,12 @@ TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$TOP/scripts/lib/common.sh"
 . "$TOP/scripts/lib/kernels.sh"
 
-kernel_resolve "${1:-debian-6.1}" ||
-	die 1 "kernel ${1:-debian-6.1} is not installed (scripts/deps.sh ${1:-debian-6.1} installs it)"
-[ -d "$K_BUILD" ] ||
-	die 1 "no build directory $K_BUILD (scripts/deps.sh ${1:-debian-6.1} installs the headers)"
+k=${1:-debian-6.1}
+case $k in
+lab) how="scripts/build_lab_kernel.sh builds it; its log is in build/lab-kernel/" ;;
+debian-*) how="scripts/deps.sh $k installs it" ;;
+*) how="pass a kernel build directory" ;;
+esac
+kernel_resolve "$k" || die 1 "kernel $k is not available ($how)"
+[ -d "$K_BUILD" ] || die 1 "no build directory $K_BUILD ($how)"
 echo "$K_BUILD"
