@@ -84,11 +84,22 @@ static unsigned int max_releases = 1;
 module_param(max_releases, uint, 0444);
 MODULE_PARM_DESC(max_releases, "legacy: releases reaching the buffer cache in the handler, each a BUG (default 1, max 16)");
 
+/*
+ * A worker that falls behind keeps every file it has yet to put open: an
+ * unlinked file's inode stays allocated until then, and a busy machine runs
+ * out of inodes (ENOSPC).  An agent must shed work instead of pinning files
+ * without limit.
+ */
+static unsigned int max_pending = 512;
+module_param(max_pending, uint, 0444);
+MODULE_PARM_DESC(max_pending, "fixed: references the worker may have queued; past it a walk is shed (default 512)");
+
 static enum elkeid_mode cur_mode;
 static atomic_t nr_releases;
+static atomic_t nr_pending;
 
 /* What the walks did, reported at unload. */
-static atomic_long_t nr_walks, nr_refs, nr_last, nr_nomem;
+static atomic_long_t nr_walks, nr_refs, nr_last, nr_nomem, nr_shed;
 
 /* Per-CPU path buffer: the handler runs with IRQs off on its CPU. */
 static DEFINE_PER_CPU(char [256], path_buf);
@@ -112,10 +123,21 @@ static void deferred_put_fn(struct work_struct *work)
 			atomic_long_inc(&nr_last);
 		fput(d->file);
 		kfree(d);
+		atomic_dec(&nr_pending);
 	}
 }
 
 static DECLARE_WORK(deferred_put_work, deferred_put_fn);
+
+/* Hand a reference to the worker; from any context, IRQs off included. */
+static void defer_put(struct deferred_put *d, struct file *file)
+{
+	d->file = file;
+	atomic_inc(&nr_pending);
+	llist_add(&d->node, &deferred_puts);
+	/* Unbound: any idle CPU may drop it, not just this busy one. */
+	queue_work(system_unbound_wq, &deferred_put_work);
+}
 
 /*
  * The emulated pre-3.6 __fput(): the release of the file runs now, in the
@@ -211,6 +233,10 @@ static noinline __noclone void elkeid_walk_fds(struct task_struct *task)
 
 	for (fd = 0, n = 0; n < max_fds; fd++, n++) {
 		if (cur_mode == MODE_FIXED) {
+			if (atomic_read(&nr_pending) >= max_pending) {
+				atomic_long_inc(&nr_shed);
+				return;
+			}
 			d = kmalloc(sizeof(*d), GFP_ATOMIC | __GFP_NOWARN);
 			if (!d) {
 				atomic_long_inc(&nr_nomem);
@@ -235,8 +261,7 @@ static noinline __noclone void elkeid_walk_fds(struct task_struct *task)
 			modern_fput(file);
 			break;
 		default:
-			d->file = file;
-			llist_add(&d->node, &deferred_puts);
+			defer_put(d, file);
 			break;
 		}
 	}
@@ -267,9 +292,6 @@ static noinline __noclone int elkeid_pre_handler(struct kprobe *p, struct pt_reg
 		task = rcu_dereference(task->real_parent);
 	}
 	rcu_read_unlock();
-
-	if (cur_mode == MODE_FIXED && !llist_empty(&deferred_puts))
-		schedule_work(&deferred_put_work);
 	local_irq_restore(flags);
 	return 0;
 }
@@ -293,8 +315,9 @@ static int __init elkeid_fput_init(void)
 		pr_info("mode=off: nothing registered\n");
 		return 0;
 	}
-	if (parents > 8 || !max_fds || max_fds > 4096 || max_releases > 16) {
-		pr_err("parents, max_fds or max_releases out of range\n");
+	if (parents > 8 || !max_fds || max_fds > 4096 || max_releases > 16 ||
+	    !max_pending) {
+		pr_err("parents, max_fds, max_releases or max_pending out of range\n");
 		return -EINVAL;
 	}
 
@@ -326,6 +349,9 @@ static void __exit elkeid_fput_exit(void)
 		cur_mode == MODE_MODERN ? " (deferred by fput())" :
 		cur_mode == MODE_FIXED ? " (dropped by the worker)" : "",
 		atomic_long_read(&nr_nomem) ? ", walks cut short for lack of memory" : "");
+	if (atomic_long_read(&nr_shed))
+		pr_info("mode=fixed: %ld walks shed while the worker had max_pending=%u references queued\n",
+			atomic_long_read(&nr_shed), max_pending);
 }
 
 module_init(elkeid_fput_init);

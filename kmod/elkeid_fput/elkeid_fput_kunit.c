@@ -61,8 +61,8 @@ static void elkeid_test_expect_process_context(struct kunit *test,
 
 /*
  * mode=fixed: with IRQs off the handler only queues its reference, the
- * last one here, and schedules the worker, as elkeid_walk_fds() and
- * elkeid_pre_handler() do; the worker's fput() releases the file.
+ * last one here, and queues the worker, with elkeid_walk_fds()'s
+ * defer_put(); the worker's fput() releases the file.
  */
 static void elkeid_test_fixed_put_is_deferred(struct kunit *test)
 {
@@ -77,9 +77,7 @@ static void elkeid_test_fixed_put_is_deferred(struct kunit *test)
 	file = elkeid_test_file(test, &r);
 
 	local_irq_save(flags);
-	d->file = file;
-	llist_add(&d->node, &deferred_puts);
-	schedule_work(&deferred_put_work);
+	defer_put(d, file);
 	KUNIT_EXPECT_EQ(test, r.calls, 0);
 	local_irq_restore(flags);
 
