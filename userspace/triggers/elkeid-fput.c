@@ -55,6 +55,7 @@ struct worker {
 	volatile bool done;	/* set by the thread when it returns */
 	bool joined;
 	const char *err;	/* first failure, for the report */
+	int err_no;		/* and its errno, 0 if none */
 	unsigned long creates, created, closed, unlinked;
 };
 
@@ -62,10 +63,12 @@ static unsigned long opt_seconds = 8, opt_creates = 1000000;
 static unsigned long opt_threads = 4, opt_batch = 32;
 static unsigned long long deadline_ms;
 
-static void note_err(struct worker *w, const char *what)
+static void note_err(struct worker *w, const char *what, int err_no)
 {
-	if (!w->err)
+	if (!w->err) {
 		w->err = what;
+		w->err_no = err_no;
+	}
 }
 
 static bool keep_going(struct worker *w)
@@ -96,14 +99,14 @@ static void *syscall_worker(void *arg)
 			if (fds[i] >= 0)
 				w->created++;
 			else
-				note_err(w, "openat(O_CREAT) failed");
+				note_err(w, "openat(O_CREAT) failed", errno);
 		}
 		qsort(fds, n, sizeof(fds[0]), cmp_desc);
 		for (i = 0; i < n && fds[i] >= 0; i++) {
 			if (close(fds[i]) == 0)
 				w->closed++;
 			else
-				note_err(w, "close failed");
+				note_err(w, "close failed", errno);
 		}
 		for (i = 0; i < n; i++) {
 			snprintf(name, sizeof(name), "f%lu", i);
@@ -126,14 +129,14 @@ static int uring_run(struct worker *w, struct io_uring *ring, unsigned int n,
 
 	ret = io_uring_submit(ring);
 	if (ret != (int)n) {
-		note_err(w, "io_uring_submit failed");
+		note_err(w, "io_uring_submit failed", ret < 0 ? -ret : 0);
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
 		ret = io_uring_wait_cqe_timeout(ring, &cqe, &ts);
 		if (ret) {
 			/* e.g. the io-wq worker running it was killed */
-			note_err(w, "an io_uring request never completed");
+			note_err(w, "an io_uring request never completed", -ret);
 			return -1;
 		}
 		res[cqe->user_data] = cqe->res;
@@ -154,7 +157,7 @@ static void *uring_worker(void *arg)
 
 	ret = io_uring_queue_init(MAX_BATCH, &ring, 0);
 	if (ret) {
-		note_err(w, "io_uring_queue_init failed");
+		note_err(w, "io_uring_queue_init failed", -ret);
 		w->done = true;
 		return NULL;
 	}
@@ -177,7 +180,7 @@ static void *uring_worker(void *arg)
 			if (fds[i] >= 0)
 				w->created++;
 			else
-				note_err(w, "IORING_OP_OPENAT(O_CREAT) failed");
+				note_err(w, "IORING_OP_OPENAT(O_CREAT) failed", -fds[i]);
 		}
 
 		qsort(fds, n, sizeof(fds[0]), cmp_desc);
@@ -192,7 +195,7 @@ static void *uring_worker(void *arg)
 			if (res[i] == 0)
 				w->closed++;
 			else
-				note_err(w, "IORING_OP_CLOSE failed");
+				note_err(w, "IORING_OP_CLOSE failed", -res[i]);
 		}
 
 		for (i = 0; i < n; i++) {
@@ -446,8 +449,10 @@ int main(int argc, char **argv)
 			continue;
 		}
 		if (w->err) {
-			printf("%s: %s thread %d: %s\n", trigger_name,
-			       w->uring ? "io_uring" : "syscall", w->idx, w->err);
+			printf("%s: %s thread %d: %s%s%s\n", trigger_name,
+			       w->uring ? "io_uring" : "syscall", w->idx, w->err,
+			       w->err_no ? ": " : "",
+			       w->err_no ? strerror(w->err_no) : "");
 			ok = false;
 		}
 		close(w->dirfd);
