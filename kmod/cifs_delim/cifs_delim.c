@@ -87,50 +87,57 @@ static noinline unsigned int cifs_delim_convert(char *path, char delim,
 }
 
 /*
- * cifs_build_path_to_root(), 3.1-3.7: the copies leave full_path[len]
- * unwritten; convert_delimiter() reads it, and whatever follows it, before
- * the NUL is stored.  3.x copied with strncpy(dst, src, strlen(src)),
- * which is this memcpy: no NUL.
+ * What cifs_build_path_to_root() did first, in 3.1-3.7 and after: allocate
+ * tree name + prefix path + 1 and copy both without their NULs (3.x used
+ * strncpy(dst, src, strlen(src)), which is this memcpy).  full_path[len] is
+ * left unwritten; *stale is what is there, for the report only.
+ */
+static char *cifs_delim_alloc_copy(const char *tree, size_t dfsplen,
+				   const char *prepath, size_t pplen, u8 *stale)
+{
+	char *full_path;
+
+	full_path = kmalloc(dfsplen + pplen + 1, GFP_KERNEL);
+	if (!full_path)
+		return NULL;
+	if (stale_byte >= 0)
+		full_path[dfsplen + pplen] = stale_byte;
+
+	if (dfsplen)
+		memcpy(full_path, tree, dfsplen);
+	memcpy(full_path + dfsplen, prepath, pplen);
+	*stale = full_path[dfsplen + pplen];
+	return full_path;
+}
+
+/*
+ * 3.1-3.7: convert_delimiter() reads full_path[len], and whatever follows
+ * it, before the NUL is stored.
  */
 static noinline char *cifs_delim_build_buggy(const char *tree, size_t dfsplen,
 					     const char *prepath, size_t pplen,
 					     u8 *stale, unsigned int *outside)
 {
-	char *full_path;
+	char *full_path = cifs_delim_alloc_copy(tree, dfsplen, prepath, pplen,
+						stale);
 
-	full_path = kmalloc(dfsplen + pplen + 1, GFP_KERNEL);
 	if (!full_path)
 		return NULL;
-	if (stale_byte >= 0)
-		full_path[dfsplen + pplen] = stale_byte;
-
-	if (dfsplen)
-		memcpy(full_path, tree, dfsplen);
-	memcpy(full_path + dfsplen, prepath, pplen);
-	/* the last byte of the buffer, not written yet: for the report only */
-	*stale = full_path[dfsplen + pplen];
 	*outside = cifs_delim_convert(full_path, '\\', dfsplen + pplen + 1);
 	full_path[dfsplen + pplen] = 0;	/* add trailing null: too late */
 	return full_path;
 }
 
-/* The fix: terminate first, so the walk ends inside the buffer. */
+/* The fix (3.8): terminate first, so the walk ends inside the buffer. */
 static noinline char *cifs_delim_build_fixed(const char *tree, size_t dfsplen,
 					     const char *prepath, size_t pplen,
 					     u8 *stale, unsigned int *outside)
 {
-	char *full_path;
+	char *full_path = cifs_delim_alloc_copy(tree, dfsplen, prepath, pplen,
+						stale);
 
-	full_path = kmalloc(dfsplen + pplen + 1, GFP_KERNEL);
 	if (!full_path)
 		return NULL;
-	if (stale_byte >= 0)
-		full_path[dfsplen + pplen] = stale_byte;
-
-	if (dfsplen)
-		memcpy(full_path, tree, dfsplen);
-	memcpy(full_path + dfsplen, prepath, pplen);
-	*stale = full_path[dfsplen + pplen];
 	full_path[dfsplen + pplen] = 0;
 	*outside = cifs_delim_convert(full_path, '\\', dfsplen + pplen + 1);
 	return full_path;
