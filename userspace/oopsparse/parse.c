@@ -65,6 +65,13 @@ struct oops_parser {
 	size_t last_len;	/* length of that line: only long lines wrap */
 	unsigned long sep_line;	/* "cut here" / "=====" separator */
 	int arch_strength;
+	/*
+	 * The report's header came with a kernel prefix (printk time, caller
+	 * id, <N>, syslog "kernel:"): its other lines will too, so a bare
+	 * line inside it is someone else's (see process_line()).
+	 */
+	bool stamped;
+	bool line_stamped;	/* the line being processed has such a prefix */
 };
 
 /* ------------------------------------------------------------------ */
@@ -398,17 +405,25 @@ static const char *strip_one(const char *s, bool *foreign)
 	return NULL;
 }
 
+/*
+ * Strip every transport prefix; *stamped tells whether one of them was the
+ * kernel's own (printk time, caller id, <N>, /dev/kmsg, dmesg -x/-T,
+ * syslog's "kernel:"), as opposed to none or only mail quoting.
+ */
 static const char *strip_prefixes(const char *s, bool *foreign,
-				  bool *indented)
+				  bool *indented, bool *stamped)
 {
 	const char *p;
 	int i;
 
 	*foreign = false;
+	*stamped = false;
 	for (i = 0; i < 6; i++) {
 		p = strip_one(s, foreign);
 		if (!p || *foreign)
 			break;
+		if (s[0] != '>')
+			*stamped = true;
 		s = p;
 	}
 	if (p && *foreign)
@@ -1777,6 +1792,7 @@ static void start_report(struct oops_parser *p, enum oops_kind k,
 	report_reset(r);
 	reset_state(p);
 	p->active = true;
+	p->stamped = p->line_stamped;
 	r->kind = k;
 	COPY(r->header, h->text);
 	r->start_line = p->lineno;
@@ -2490,7 +2506,7 @@ static void process_line(struct oops_parser *p, char *line)
 	while (n && (line[n - 1] == '\r' || line[n - 1] == '\n' ||
 		     is_space(line[n - 1])))
 		line[--n] = '\0';
-	b = strip_prefixes(line, &foreign, &indented);
+	b = strip_prefixes(line, &foreign, &indented, &p->line_stamped);
 	if (foreign)
 		return;
 	if (!*b) {
@@ -2522,6 +2538,18 @@ static void process_line(struct oops_parser *p, char *line)
 		p->sep_line = p->lineno;
 		if (p->active && !p->done && p->sec == SEC_NONE)
 			p->cur->end_line = p->cur->end_line;
+		return;
+	}
+	if (p->active && p->stamped && !p->line_stamped) {
+		/*
+		 * A line without the prefix every line of this report has is
+		 * not the kernel's: a program writing to the same serial
+		 * console, a shell prompt.  It must neither end the trace nor
+		 * name the guilty frame.  Only a pasted log's wrapped line
+		 * continues the line before it.
+		 */
+		if (!p->done && p->last != LT_OTHER && continuation(p, b))
+			p->cur->end_line = p->lineno;
 		return;
 	}
 	if (p->active)

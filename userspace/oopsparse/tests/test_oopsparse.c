@@ -312,35 +312,66 @@ static void check_streaming(const char *name, const char *buf, size_t len,
 	free(h);
 }
 
-/* re-emit every line with another transport prefix */
+/* "[    1.234567] ...": the printk time the kernel puts on a console line */
+static bool printk_stamped(const char *p, size_t n)
+{
+	size_t i = 1;
+
+	if (!n || p[0] != '[')
+		return false;
+	while (i < n && p[i] == ' ')
+		i++;
+	if (i == n || p[i] < '0' || p[i] > '9')
+		return false;
+	while (i < n && ((p[i] >= '0' && p[i] <= '9') || p[i] == '.'))
+		i++;
+	return i < n && p[i] == ']';
+}
+
+/*
+ * Re-emit every line with another transport prefix.  In a console whose
+ * kernel lines carry the printk time, a line without it was written by a
+ * program to the same console: syslog files it under that program, not
+ * "kernel:", and the other styles leave it bare, as the real transports do.
+ */
 static char *reprefix(const char *buf, size_t len, int style, size_t *outlen)
 {
 	char *out = NULL;
 	size_t olen = 0;
 	FILE *f = open_memstream(&out, &olen);
 	const char *p = buf, *end = buf + len;
+	bool stamped_log = false;
 
+	for (const char *q = buf; q < end && !stamped_log; ) {
+		const char *nl = memchr(q, '\n', (size_t)(end - q));
+		size_t n = nl ? (size_t)(nl - q) : (size_t)(end - q);
+
+		stamped_log = printk_stamped(q, n);
+		q += n + 1;
+	}
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		bool kernel;
 
 		if (n && p[n - 1] == '\r')
 			n--;
+		kernel = !stamped_log || printk_stamped(p, n);
 		switch (style) {
 		case 0:
-			fprintf(f, "Nov 21 05:10:01 labvm kernel: %.*s\n",
-				(int)n, p);
+			fprintf(f, "Nov 21 05:10:01 labvm %s: %.*s\n",
+				kernel ? "kernel" : "sh[1]", (int)n, p);
 			break;
 		case 1:
-			fprintf(f, "<4>%.*s\r\n", (int)n, p);
+			fprintf(f, "%s%.*s\r\n", kernel ? "<4>" : "", (int)n, p);
 			break;
 		case 3:
 			/* a log quoted in a mail reply */
 			fprintf(f, "> %.*s\n", (int)n, p);
 			break;
 		default:
-			fprintf(f, "2025-11-21T05:10:01.123456+00:00 labvm kernel: %.*s\n",
-				(int)n, p);
+			fprintf(f, "2025-11-21T05:10:01.123456+00:00 labvm %s: %.*s\n",
+				kernel ? "kernel" : "sh[1]", (int)n, p);
 			break;
 		}
 		p += n;
