@@ -75,8 +75,14 @@ guest_from_cmdline() {
 		oopslab.kernel=*) RUN_KERNEL=${w#*=} ;;
 		oopslab.panic=*) RUN_PANIC=${w#*=} ;;
 		oopslab.trigger_timeout=*) RUN_TRIGGER_TIMEOUT=${w#*=} ;;
+		oopslab.output=*) output=${w#*=} ;;
 		esac
 	done
+	# Userspace to a serial port of its own (vm_run): the console keeps
+	# only what the kernel printed.
+	if [ -n "${output:-}" ] && [ -c "/dev/$output" ]; then
+		exec >"/dev/$output" 2>&1
+	fi
 	if table_load "$name" "$mode" "$RUN_KERNEL"; then
 		guest_run /oopslab
 	else
@@ -108,13 +114,13 @@ guest_direct() {
 		table_load "${r%%:*}" "${r#*:}" custom
 		out=$OUTDIR/$R_name.$R_mode
 		mkdir -p "$out"
-		RUN_CONSOLE=$out/console.log
+		RUN_CONSOLE=$out/console.log RUN_GUESTLOG=$out/guest.log
 		before=$(dmesg | wc -l)
 		t0=$(now_ms)
-		guest_run "$TOP" 2>&1 | tee "$out/run.log"
+		guest_run "$TOP" 2>&1 | tee "$RUN_GUESTLOG"
 		RUN_WALL_MS=$(($(now_ms) - t0))
-		{ dmesg | tail -n "+$((before + 1))"; cat "$out/run.log"; } > "$RUN_CONSOLE"
-		verdict "$RUN_CONSOLE" "$RUN_PANIC" 0
+		dmesg | tail -n "+$((before + 1))" > "$RUN_CONSOLE"
+		verdict "$RUN_CONSOLE" "$RUN_GUESTLOG" "$RUN_PANIC" 0
 		ktap_result
 	done
 	ktap_end
@@ -133,6 +139,7 @@ ktap_result() {
 	id="$R_name.$R_mode.$RUN_KERNEL"
 	diag "$R_name $R_mode on $RUN_KERNEL ($RUN_KVER, ${RUN_ACCEL:-none}): $V_REASON"
 	[ -n "${RUN_WALL_MS:-}" ] && diag "wall time $(fmt_secs "$RUN_WALL_MS") s (boot to /init $(fmt_secs "${RUN_BOOT_MS:-0}") s); console: $RUN_CONSOLE"
+	[ -n "${RUN_GUESTLOG:-}" ] && ktap_guest_output "$RUN_GUESTLOG"
 	# KUnit rows: the suites' cases as a nested KTAP block.
 	[ -n "${V_KTAP:-}" ] && printf '%s\n' "$V_KTAP"
 	V_KTAP=''
@@ -142,6 +149,16 @@ ktap_result() {
 	*) KTAP_FAIL=$((KTAP_FAIL + 1)); echo "not ok $KTAP_N $id" ;;
 	esac
 	[ -n "${RUN_CONSOLE:-}" ] && verdict_json "$(dirname "$RUN_CONSOLE")/verdict.json"
+}
+
+# What the trigger printed (the guest's userspace output, kept apart from
+# the kernel's console): its last lines, then where all of it is.
+ktap_guest_output() {
+	[ -r "$1" ] || return 0
+	_n=$(tr -d '\r' < "$1" | grep -vc '^oopslab: ')
+	[ "$_n" -gt 0 ] || return 0
+	tr -d '\r' < "$1" | grep -v '^oopslab: ' | tail -n 3 | sed 's/^/# trigger| /'
+	diag "trigger output: $_n line(s) in $1"
 }
 
 ktap_end() {
@@ -175,7 +192,7 @@ host_run() {
 	if [ -n "$skip_all" ]; then
 		for r in $rows; do
 			table_load "${r%%:*}" "${r#*:}" "$K_NAME"
-			RUN_CONSOLE='' RUN_WALL_MS=''
+			RUN_CONSOLE='' RUN_GUESTLOG='' RUN_WALL_MS=''
 			V_RESULT=skip V_REASON=$skip_all
 			ktap_result
 		done
@@ -196,17 +213,17 @@ host_run() {
 		out=$OUTDIR/$K_NAME/$R_name.$R_mode$( [ "$panic" = 1 ] && echo .panic)
 		[ "$single" = 1 ] && out=$OUTDIR
 		mkdir -p "$out"
-		RUN_CONSOLE=$out/console.log RUN_PANIC=$panic
-		RUN_WALL_MS='' RUN_BOOT_MS='' RUN_TIMEDOUT=0
+		RUN_CONSOLE=$out/console.log RUN_GUESTLOG=$out/guest.log
+		RUN_PANIC=$panic RUN_WALL_MS='' RUN_BOOT_MS='' RUN_TIMEDOUT=0
 		if [ -r "$K_CONFIG" ] && m=$(missing_config "$K_CONFIG"); then
-			rm -f "$RUN_CONSOLE"
+			rm -f "$RUN_CONSOLE" "$RUN_GUESTLOG"
 			V_RESULT=skip V_REASON="$K_NAME lacks $m"
 			ktap_result
 			continue
 		fi
 		progress "$R_name $R_mode on $K_NAME: booting$( [ "$panic" = 1 ] && echo ' (panic settings)')"
 		vm_run "$initrd" "$out" "$panic" "${timeout:-${R_timeout:-60}}"
-		verdict "$RUN_CONSOLE" "$panic" "$RUN_TIMEDOUT"
+		verdict "$RUN_CONSOLE" "$RUN_GUESTLOG" "$panic" "$RUN_TIMEDOUT"
 		progress "$R_name $R_mode on $K_NAME: $V_RESULT in $(fmt_secs "$RUN_WALL_MS") s: $V_REASON"
 		ktap_result
 	done

@@ -93,22 +93,26 @@ ktap_case() {
 	fi
 }
 
-# vm_case CASE WANT ERE CONSOLE_ERE MODE [ARGS...]: a run of a test row in
-# a VM; its console must be on disk and match CONSOLE_ERE.
+# vm_case CASE WANT ERE GUEST_ERE MODE [ARGS...]: a run of a test row in
+# a VM; its console must be on disk, and its guest log (what userspace
+# printed, on the VM's second serial port) must match GUEST_ERE.
 vm_case() {
-	_c=$1 _want=$2 _ere=$3 _cere=$4 _mode=$5
+	_c=$1 _want=$2 _ere=$3 _gere=$4 _mode=$5
 	shift 5
 	ktap_case "$_c" "$_want" "$_ere" robust --mode "$_mode" \
 		--kernel "$kernel" --out "$RB/$_c/out" "$@"
 	_con=$RB/$_c/out/console.log
+	_glog=$RB/$_c/out/guest.log
 	if [ -z "$WHY" ]; then
 		if ! [ -s "$_con" ]; then
 			WHY="no console log at $_con"
-		elif ! grep -Eq -- "$_cere" "$_con"; then
-			WHY="console $_con does not match /$_cere/"
+		elif ! grep -Eq -- "$_gere" "$_glog"; then
+			WHY="guest log $_glog does not match /$_gere/"
+		elif grep -q '^oopslab: ' "$_con"; then
+			WHY="userspace's markers are on the kernel's console $_con"
 		fi
 	fi
-	echo "# $_c: console: $_con ($(wc -l < "$_con" 2>/dev/null || echo 0) lines)"
+	echo "# $_c: console: $_con ($(wc -l < "$_con" 2>/dev/null || echo 0) lines), guest log: $(wc -l < "$_glog" 2>/dev/null || echo 0) lines"
 	result "$_c"
 }
 

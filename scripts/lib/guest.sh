@@ -4,7 +4,9 @@
 # The in-guest steps of one run: load, trigger, watch, unload.  Used as the
 # /init of the oopslab initramfs and, with --in-guest, in a user's own lab
 # VM.  Everything the verdict needs is printed as "oopslab: ..." marker
-# lines (see Documentation/writing-a-reproducer.rst).
+# lines on stdout (see Documentation/writing-a-reproducer.rst): in the
+# suite's VMs that is the second serial port, the guest log, apart from
+# the kernel's console.
 
 # The field's panic settings (dirpro's lab: kernel.panic=10,
 # softlockup_panic=1, hung_task_panic=1; plus panic_on_oops).  6.x turned
@@ -117,6 +119,9 @@ guest_run() {
 	_ko=$_top/kmod/$_mod/$_mod.ko
 
 	mark "run $R_name mode=$R_mode kernel=$(uname -r) panic=${RUN_PANIC:-0}"
+	# and in the kernel log, so that the console alone shows where the
+	# run began (vm_run measures the boot with it)
+	kmark "run $R_name mode=$R_mode"
 
 	if cfg=$(guest_config); then
 		printf '%s\n' "$cfg" > /tmp/oopslab.config

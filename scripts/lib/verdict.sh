@@ -7,23 +7,29 @@
 # (and comm and frame); a clean mode passes when there is no report at all
 # and the run completed with the trigger's expected result.
 #
-# verdict CONSOLE PANIC(0|1) TIMED_OUT(0|1)
-#   sets V_RESULT (pass|fail|skip), V_REASON and V_SIGNATURE, and for
+# verdict CONSOLE GUESTLOG PANIC(0|1) TIMED_OUT(0|1)
+#   CONSOLE is what the kernel printed; GUESTLOG what the guest's
+#   userspace printed (the runner's "oopslab: ..." markers, the trigger's
+#   output), kept apart by the VM's second serial port.  Without a
+#   GUESTLOG (an empty name or no such file) the markers are looked for in
+#   CONSOLE, as in logs from before the split.
+#   Sets V_RESULT (pass|fail|skip), V_REASON and V_SIGNATURE, and for
 #   "expect: kunit" rows V_KTAP, the KUnit results as a nested KTAP block.
 
 # The oopsparse --tsv columns.
 # title kind comm pid module rip panicked class frames
 
 verdict() {
-	_con=$1 _panic=$2 _timedout=$3
+	_con=$1 _glog=$2 _panic=$3 _timedout=$4
 	V_RESULT=fail V_REASON='' V_SIGNATURE='' V_KTAP=''
+	[ -n "$_glog" ] && [ -e "$_glog" ] || _glog=$_con
 
 	if ! [ -s "$_con" ]; then
 		V_REASON="empty console log"
 		return
 	fi
 	# The guest decided to skip (missing kernel feature, module refused).
-	_skip=$(sed -n 's/^.*oopslab: SKIP //p' "$_con" | tr -d '\r' | head -n 1)
+	_skip=$(sed -n 's/^.*oopslab: SKIP //p' "$_glog" | tr -d '\r' | head -n 1)
 	if [ -n "$_skip" ]; then
 		V_RESULT=skip V_REASON=$_skip
 		return
@@ -34,14 +40,14 @@ verdict() {
 	0 | 1) ;;
 	*) V_REASON="oopsparse failed on $_con"; return ;;
 	esac
-	_trig_exit=$(sed -n 's/^.*oopslab: trigger exit \([0-9]*\).*/\1/p' "$_con" | head -n 1)
+	_trig_exit=$(sed -n 's/^.*oopslab: trigger exit \([0-9]*\).*/\1/p' "$_glog" | head -n 1)
 
 	if [ "$R_expect" = clean ]; then
-		verdict_clean "$_con" "$_timedout"
+		verdict_clean "$_glog" "$_timedout"
 	elif [ "$R_expect" = kunit ]; then
-		verdict_kunit "$_con" "$_timedout"
+		verdict_kunit "$_con" "$_glog"
 	else
-		verdict_crash "$_con" "$_panic"
+		verdict_crash "$_con" "$_panic" "$_glog"
 	fi
 }
 
@@ -81,6 +87,8 @@ verdict_clean() {
 	V_REASON="no report; trigger exit $_trig_exit"
 }
 
+# (verdict_clean's $1 is the guest log: its checks are of userspace.)
+
 verdict_crash() {
 	_match=$(printf '%s\n' "$_reports" | awk -F '\t' \
 		-v title="$R_expect" -v comm="$R_expect_comm" -v frame="$R_expect_frame" '
@@ -110,6 +118,13 @@ verdict_crash() {
 	_pid=$(printf '%s\n' "$_match" | cut -f4)
 	if [ -n "$R_expect_line" ] && ! grep -Eq -- "$R_expect_line" "$1"; then
 		V_REASON="\"$V_SIGNATURE\" but no line matching /$R_expect_line/"
+		return
+	fi
+	# The functional side of a crash, where the row names one: what the
+	# trigger saw (a panic ends the run before it can print).
+	if [ "$2" != 1 ] && [ -n "$R_expect_output" ] &&
+	   ! grep -Eq -- "$R_expect_output" "$3"; then
+		V_REASON="\"$V_SIGNATURE\" but the trigger's output does not match /$R_expect_output/"
 		return
 	fi
 	if [ "$2" = 1 ]; then
@@ -188,8 +203,8 @@ verdict_kunit() {
 	_mod=${R_module%% *}
 	_kres=$(kunit_results "$1" | awk -F '\t' -v m="$_mod" '$3 == m')
 	if [ -z "$_kres" ]; then
-		if grep -q 'oopslab: insmod .*: failed' "$1"; then
-			V_REASON="module did not load: $(sed -n 's/^.*oopslab: insmod .*: failed/failed/p' "$1" | tr -d '\r' | head -n 1)"
+		if grep -q 'oopslab: insmod .*: failed' "$2"; then
+			V_REASON="module did not load: $(sed -n 's/^.*oopslab: insmod .*: failed/failed/p' "$2" | tr -d '\r' | head -n 1)"
 		else
 			V_REASON="no KUnit suite of module $_mod in the console"
 		fi
@@ -234,7 +249,7 @@ verdict_kunit() {
 		V_RESULT=skip V_REASON="KUnit $_counts: every case skipped"
 		return
 	fi
-	if ! grep -q 'oopslab: done' "$1"; then
+	if ! grep -q 'oopslab: done' "$2"; then
 		V_REASON="KUnit $_counts, but the run did not complete (no 'oopslab: done')"
 		return
 	fi

@@ -150,23 +150,31 @@ vm_initramfs() {
 
 # vm_run INITRD OUT PANIC TIMEOUT: boot, wait, keep the console.  Sets
 # RUN_WALL_MS, RUN_BOOT_MS, RUN_TIMEDOUT.
+#
+# Two serial ports: ttyS0, the kernel's console, to OUT/console.log, and
+# ttyS1, where the guest's /init sends everything userspace prints (the
+# runner's markers, the trigger's output), to OUT/guest.log.  On one port
+# the two interleave, even inside a report's call trace, and the console
+# would no longer be what the kernel printed.
 vm_run() {
 	_initrd=$1 _out=$2 _panic=$3 _timeout=$4
 	_con=$_out/console.log
-	rm -f "$_con"
+	_glog=$_out/guest.log
+	rm -f "$_con" "$_glog"
 	: > "$_con"
+	: > "$_glog"
 
 	_ttimeout=$((_timeout > 20 ? _timeout - 10 : 10))
 	_append="console=ttyS0 loglevel=7 panic=-1 $R_cmdline"
 	_append="$_append oopslab.run=$R_name oopslab.mode=$R_mode"
 	_append="$_append oopslab.kernel=$K_NAME oopslab.panic=$_panic"
-	_append="$_append oopslab.trigger_timeout=$_ttimeout"
+	_append="$_append oopslab.trigger_timeout=$_ttimeout oopslab.output=ttyS1"
 
 	_t0=$(now_ms)
 	# shellcheck disable=SC2046 # accel args are words
 	timeout -k 5 "$_timeout" "$QEMU" $(vm_qemu_accel_args "$RUN_ACCEL") \
 		-m 1024 -smp 2 -nodefaults -no-user-config -display none \
-		-no-reboot -serial "file:$_con" \
+		-no-reboot -serial "file:$_con" -serial "file:$_glog" \
 		-kernel "$K_IMAGE" -initrd "$_initrd" -append "$_append" \
 		>"$_out/qemu.log" 2>&1 &
 	_qpid=$!
