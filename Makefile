@@ -7,6 +7,7 @@
 #   make matrix                         every reproducer on every kernel
 #   make lint                           checkpatch, W=1, sparse, sanitizers, shellcheck
 #   make bench                          suite time against bare VM boots; parser speed
+#   make soak [N=20] [KERNEL=K] [LOAD=1] every row N times: is every verdict repeatable?
 #   make -C /lib/modules/$(uname -r)/build M=$PWD    modules only (kbuild)
 #
 # KDIR defaults to the running kernel's build directory, or Debian's 6.1
@@ -51,9 +52,17 @@ lint:
 bench: deps
 	scripts/bench.sh
 
+# Every row N times on one kernel, two VMs at a time; LOAD=1 keeps the
+# other host CPUs busy meanwhile.  Too long for make check, which runs
+# each cell once.  Documentation/quality.rst
+N ?= 20
+KERNEL ?= debian-6.1
+soak: deps
+	scripts/soak.sh -n $(N) --kernel $(KERNEL) $(if $(filter 1,$(LOAD)),--load)
+
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
 	$(MAKE) -C userspace clean
 	rm -rf build
 
-.PHONY: all modules userspace deps check matrix lint bench clean
+.PHONY: all modules userspace deps check matrix lint bench soak clean

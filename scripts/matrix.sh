@@ -26,6 +26,7 @@ BUILD=${OOPSLAB_BUILD:-$TOP/build}
 . "$TOP/scripts/lib/common.sh"
 . "$TOP/scripts/lib/table.sh"
 . "$TOP/scripts/lib/kernels.sh"
+. "$TOP/scripts/lib/prepare.sh"
 
 kernels=$KERNELS jobs=2 out='' runner_args=''
 while [ $# -gt 0 ]; do
@@ -60,30 +61,8 @@ out=$(cd "$out" && pwd)
 t0=$(now_ms)
 
 # ------------------------------------------------------------ preparation
-# Everything the parallel runners would otherwise race on: packages, the
-# userspace build, the KVM probe, the lab kernel.
-# shellcheck disable=SC2086 # word lists
-"$TOP/scripts/deps.sh" --for check $kernels || exit 1
-progress "building triggers and parser"
-make -s -C "$TOP/userspace" >"$out/userspace.log" 2>&1 || {
-	tail -n 20 "$out/userspace.log" >&2
-	die 1 "userspace build failed (log: $out/userspace.log)"
-}
-for k in $kernels; do
-	if [ "$k" = lab ]; then
-		progress "lab kernel: building it unless cached (scripts/build_lab_kernel.sh)"
-		"$TOP/scripts/build_lab_kernel.sh" --print-dir >/dev/null ||
-			die 1 "lab kernel build failed"
-	fi
-done
-(
-	# The KVM-or-TCG answer is cached per host: probe it once, here.
-	. "$TOP/scripts/lib/vm.sh"
-	for k in $kernels; do
-		kernel_resolve "$k" 2>/dev/null && ! kernel_missing >/dev/null && break
-	done
-	[ -r "${K_IMAGE:-}" ] && progress "VMs use $(vm_accel)"
-)
+# shellcheck disable=SC2086 # word list
+prepare_kernels "$out" $kernels
 
 # ---------------------------------------------------------------- runs
 # One runner per kernel, at most $jobs at a time, the longest (lab: KASAN
@@ -113,20 +92,10 @@ run_kernel() {
 	progress "$_n: finished ($(tail -n 1 "$out/$_n.ktap" 2>/dev/null))"
 }
 
-pids=''
-running() {
-	_c=0
-	for _p in $pids; do
-		kill -0 "$_p" 2>/dev/null && _c=$((_c + 1))
-	done
-	echo "$_c"
-}
 for k in $order; do
-	while [ "$(running)" -ge "$jobs" ]; do
-		sleep 1
-	done
+	pool_throttle "$jobs"
 	run_kernel "$k" &
-	pids="$pids $!"
+	POOL_PIDS="$POOL_PIDS $!"
 done
 wait
 wall_ms=$(($(now_ms) - t0))

@@ -193,7 +193,7 @@ host_run() {
 		for r in $rows; do
 			table_load "${r%%:*}" "${r#*:}" "$K_NAME"
 			RUN_CONSOLE='' RUN_GUESTLOG='' RUN_WALL_MS=''
-			V_RESULT=skip V_REASON=$skip_all
+			V_RESULT=skip V_REASON=$skip_all V_SIGNATURE=""
 			ktap_result
 		done
 		ktap_end
@@ -217,7 +217,7 @@ host_run() {
 		RUN_PANIC=$panic RUN_WALL_MS='' RUN_BOOT_MS='' RUN_TIMEDOUT=0
 		if [ -r "$K_CONFIG" ] && m=$(missing_config "$K_CONFIG"); then
 			rm -f "$RUN_CONSOLE" "$RUN_GUESTLOG"
-			V_RESULT=skip V_REASON="$K_NAME lacks $m"
+			V_RESULT=skip V_REASON="$K_NAME lacks $m" V_SIGNATURE=""
 			ktap_result
 			continue
 		fi

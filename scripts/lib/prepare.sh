@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
+#
+# prepare_kernels LOGDIR KERNEL...: everything runners started in parallel
+# would otherwise race on, done once before them: packages, the userspace
+# build, the lab kernel (built unless cached), the KVM-or-TCG probe.
+# Used by scripts/matrix.sh and scripts/soak.sh; dies on failure.
+
+prepare_kernels() {
+	_logdir=$1
+	shift
+	# shellcheck disable=SC2068 # a word list of kernels
+	"$TOP/scripts/deps.sh" --for check $@ || exit 1
+	progress "building triggers and parser"
+	make -s -C "$TOP/userspace" >"$_logdir/userspace.log" 2>&1 || {
+		tail -n 20 "$_logdir/userspace.log" >&2
+		die 1 "userspace build failed (log: $_logdir/userspace.log)"
+	}
+	for _k in "$@"; do
+		if [ "$_k" = lab ]; then
+			progress "lab kernel: building it unless cached (scripts/build_lab_kernel.sh)"
+			"$TOP/scripts/build_lab_kernel.sh" --print-dir >/dev/null ||
+				die 1 "lab kernel build failed"
+		fi
+	done
+	(
+		# The KVM-or-TCG answer is cached per host: probe it once, here.
+		. "$TOP/scripts/lib/vm.sh"
+		for _k in "$@"; do
+			kernel_resolve "$_k" 2>/dev/null && ! kernel_missing >/dev/null && break
+		done
+		[ -r "${K_IMAGE:-}" ] && progress "VMs use $(vm_accel)"
+	)
+}
+
+# A pool of background jobs: start each with "... & POOL_PIDS="$POOL_PIDS $!"",
+# after pool_throttle N, which returns once fewer than N of them run.
+POOL_PIDS=''
+pool_throttle() {
+	while :; do
+		_c=0
+		for _p in $POOL_PIDS; do
+			kill -0 "$_p" 2>/dev/null && _c=$((_c + 1))
+		done
+		[ "$_c" -lt "$1" ] && return 0
+		sleep 1
+	done
+}
