@@ -67,6 +67,14 @@ static const char * const dirpro_modes[] = {
 static enum dirpro_mode dirpro_mode;
 
 /*
+ * The walk looks at the clock once per this many steps: rarely enough
+ * that the watchdog's sample of the spinning CPU lands in the walk itself
+ * (the report's title is the function its RIP is in), not in the clock,
+ * and often enough that walk_max_ms holds to well under a millisecond.
+ */
+#define DIRPRO_STEPS_PER_CLOCK_CHECK	65536
+
+/*
  * The field code, minus the crash: walk from current until the pid is
  * found or the walk is back at current.  From a non-leader thread the
  * second condition never holds.  The time check is the only addition; the
@@ -86,7 +94,8 @@ static noinline bool dirpro_get_process_name(pid_t nr, char *name)
 			__get_task_comm(name, TASK_COMM_LEN, p);
 			return true;
 		}
-		if (!(++steps & 0xfff) && ktime_get_mono_fast_ns() > deadline) {
+		if (!(++steps % DIRPRO_STEPS_PER_CLOCK_CHECK) &&
+		    ktime_get_mono_fast_ns() > deadline) {
 			atomic_inc(&walks_abandoned);
 			pr_warn("walk from %s/%d for pid %d did not end after %lu steps in %u ms; giving up\n",
 				current->comm, task_pid_nr(current), nr, steps,
