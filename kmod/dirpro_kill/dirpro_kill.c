@@ -29,6 +29,7 @@
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/sizes.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
@@ -69,10 +70,14 @@ static enum dirpro_mode dirpro_mode;
 /*
  * The walk looks at the clock once per this many steps: rarely enough
  * that the watchdog's sample of the spinning CPU lands in the walk itself
- * (the report's title is the function its RIP is in), not in the clock,
- * and often enough that walk_max_ms holds to well under a millisecond.
+ * (the report's title is the function its RIP is in), not in the clock.
+ * A clock read can be slow: with the HPET as clocksource (QEMU TCG, some
+ * VMs) it is an emulated MMIO read of tens of microseconds, and at one
+ * read per 64K steps a loaded TCG host had one sample in 40 in the read's
+ * retpoline thunk.  4M steps are 0.1 to 0.2 s of a walk under TCG and
+ * milliseconds on hardware: fine for a bound of seconds.
  */
-#define DIRPRO_STEPS_PER_CLOCK_CHECK	65536
+#define DIRPRO_STEPS_PER_CLOCK_CHECK	SZ_4M
 
 /*
  * The field code, minus the crash: walk from current until the pid is
