@@ -70,21 +70,21 @@ position p != leader.p;
 statement S;
 @@
 (
-* list_for_each_entry@p(P, &T->tasks, tasks) S
+list_for_each_entry@p(P, &T->tasks, tasks) S
 |
-* list_for_each_entry_rcu@p(P, &T->tasks, tasks, ...) S
+list_for_each_entry_rcu@p(P, &T->tasks, tasks, ...) S
 |
-* list_for_each_entry_safe@p(P, N, &T->tasks, tasks) S
+list_for_each_entry_safe@p(P, N, &T->tasks, tasks) S
 |
-* list_for_each_entry_continue@p(P, &T->tasks, tasks) S
+list_for_each_entry_continue@p(P, &T->tasks, tasks) S
 |
-* list_for_each_entry_continue_rcu@p(P, &T->tasks, tasks) S
+list_for_each_entry_continue_rcu@p(P, &T->tasks, tasks) S
 |
-* list_for_each@p(P, &T->tasks) S
+list_for_each@p(P, &T->tasks) S
 |
-* list_for_each_rcu@p(P, &T->tasks) S
+list_for_each_rcu@p(P, &T->tasks) S
 |
-* list_for_each_safe@p(P, N, &T->tasks) S
+list_for_each_safe@p(P, N, &T->tasks) S
 )
 
 // One step along ->tasks from P, in the ways modules spell it.
@@ -220,3 +220,47 @@ p << step.p;
 T << loop_break.T;
 @@
 dirpro_report(p, WALK_MSG % T, coccilib.report.print_report)
+
+// MODE=context: the same places, marked.
+
+@depends on context@
+position iter.p;
+expression E;
+@@
+* E@p
+
+@depends on context@
+position step.p;
+expression loop.T;
+@@
+(
+* next_task@p(...)
+|
+* list_entry@p(...)
+|
+* list_entry_rcu@p(...)
+|
+* container_of@p(...)
+|
+* list_next_entry@p(...)
+|
+* list_next_or_null_rcu@p(...)
+)
+
+@depends on context@
+position step.p;
+expression loop_break.T;
+@@
+(
+* next_task@p(...)
+|
+* list_entry@p(...)
+|
+* list_entry_rcu@p(...)
+|
+* container_of@p(...)
+|
+* list_next_entry@p(...)
+|
+* list_next_or_null_rcu@p(...)
+)

@@ -53,11 +53,27 @@ def chain_to_puts(s, f, seen):
 	return out
 
 def elkeid_findings(file):
-	"""[(position, message)] for one file, once all of it is collected."""
-	if file in done or file not in state:
+	"""[(position, message)] for one file, once all of it is collected;
+	later calls for the same file get nothing."""
+	if file in done:
 		return []
 	done.add(file)
+	return elkeid_compute(file)
+
+cache = {}
+
+def elkeid_is_finding(pc):
+	file = pc[0].file
+	if file not in cache:
+		cache[file] = set((p[0].line, p[0].column)
+				  for p, msg in elkeid_compute(file))
+	return (pc[0].line, pc[0].column) in cache[file]
+
+def elkeid_compute(file):
+	if file not in state:
+		return []
 	s = state[file]
+	s["irq"] = {}
 	for f, offs in s["off"].items():
 		ons = sorted(s["on"].get(f, []))
 		for a in offs:
@@ -235,3 +251,10 @@ p << last.p;
 @@
 for pc, msg in elkeid_findings(p[0].file):
 	coccilib.report.print_report(pc[0], msg)
+
+// MODE=context: the puts reported above, marked.
+@depends on context@
+identifier put =~ "^(fput|filp_close|__fput_sync|fput_many|fdput|fput_light)$";
+position pc : script:python () { elkeid_is_finding(pc) };
+@@
+* put@pc(...)
