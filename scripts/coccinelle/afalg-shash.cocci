@@ -57,6 +57,10 @@ def is_tfm_param(p, f, i):
 	t = params.get(p[0].file, {}).get(f, {}).get(i)
 	return t is not None and TFM.match(re.sub(r"\s+", " ", t).replace("const ", "").strip()) is not None
 
+def afalg_is_finding(p):
+	return any((q[0].file, q[0].line, q[0].column) ==
+		   (p[0].file, p[0].line, p[0].column) for q, m in findings)
+
 def reach(s, f, seen_f):
 	if f in seen_f:
 		return
@@ -193,7 +197,7 @@ X = ctxf(E)
 ... when != X = EX
 f@p(E0, E1, \(X\|(T)X\), ...)
 
-@script:python depends on org || report@
+@script:python@
 f << ctxarg0.f;
 ctxf << ctxarg0.ctxf;
 p << ctxarg0.p;
@@ -201,7 +205,7 @@ p << ctxarg0.p;
 if is_tfm_param(p, f, 0):
 	conf.append((p, f, ctxf, 1))
 
-@script:python depends on org || report@
+@script:python@
 f << ctxvar0.f;
 ctxf << ctxvar0.ctxf;
 p << ctxvar0.p;
@@ -209,7 +213,7 @@ p << ctxvar0.p;
 if is_tfm_param(p, f, 0):
 	conf.append((p, f, ctxf, 1))
 
-@script:python depends on org || report@
+@script:python@
 f << ctxarg1.f;
 ctxf << ctxarg1.ctxf;
 p << ctxarg1.p;
@@ -217,7 +221,7 @@ p << ctxarg1.p;
 if is_tfm_param(p, f, 1):
 	conf.append((p, f, ctxf, 2))
 
-@script:python depends on org || report@
+@script:python@
 f << ctxvar1.f;
 ctxf << ctxvar1.ctxf;
 p << ctxvar1.p;
@@ -225,7 +229,7 @@ p << ctxvar1.p;
 if is_tfm_param(p, f, 1):
 	conf.append((p, f, ctxf, 2))
 
-@script:python depends on org || report@
+@script:python@
 f << ctxarg2.f;
 ctxf << ctxarg2.ctxf;
 p << ctxarg2.p;
@@ -233,7 +237,7 @@ p << ctxarg2.p;
 if is_tfm_param(p, f, 2):
 	conf.append((p, f, ctxf, 3))
 
-@script:python depends on org || report@
+@script:python@
 f << ctxvar2.f;
 ctxf << ctxvar2.ctxf;
 p << ctxvar2.p;
@@ -378,6 +382,6 @@ for pc, msg in findings:
 // MODE=context: the places reported above, marked.
 @depends on context@
 identifier f;
-position p : script:python () { (p[0].file, p[0].line, p[0].column) in set((q[0].file, q[0].line, q[0].column) for q, m in findings) };
+position p : script:python () { afalg_is_finding(p) };
 @@
 * f@p(...)
