@@ -135,9 +135,10 @@ lsm_report(p, "security_add_hooks() from a module: it is __init and unexported, 
 // 4. LSM state looked up by name and written through.
 @lookup depends on context || org || report exists@
 expression X, E, E1;
-identifier lk, fld;
+identifier lk, fld, g;
 constant char[] S =~ "^\"(security_hook_heads|static_calls_table|security_ops|[a-z_]*lsm_[a-z_]*|(selinux|apparmor|smack|tomoyo|yama|loadpin|lockdown|landlock|bpf_lsm|capability|safesetid|ipe|integrity|evm|ima)_hooks)\"$";
-type T, T1;
+type T;
+type T1;
 position p, pw;
 @@
 (
@@ -147,13 +148,29 @@ X = (T)lk@p(S)
 )
 ... when != X = E1
 (
- *(X@pw) = E
+ *X@pw = E
 |
-X@pw[E1] = E
+ *(T1)X@pw = E
 |
-X@pw->fld = E
+ X@pw[E1] = E
+|
+ X@pw[E1].fld = E
+|
+ X@pw[E1].fld.g = E
+|
+ X@pw->fld = E
+|
+ X@pw->fld.g = E
 |
  ((T1)X@pw)->fld = E
+|
+ ((T1)X@pw)->fld.g = E
+|
+ ((T1)X@pw)[E1] = E
+|
+ ((T1)X@pw)[E1].fld = E
+|
+ ((T1)X@pw)[E1].fld.g = E
 |
 memcpy@pw(<+... X ...+>, ...)
 |

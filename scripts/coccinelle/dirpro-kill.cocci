@@ -11,10 +11,14 @@
 // Confidence: High
 // Copyright: (C) 2026 oopslab
 // Comments: oopslab class dirpro-kill, Documentation/dirpro-kill.rst.
-//  Iterators over &T->tasks are flagged for any T but a group leader
-//  (T->group_leader); open-coded walks (next_task(), list_entry() or
-//  container_of() of ->tasks.next, list_next_entry(p, tasks)) when their
-//  loop stops at a task other than &init_task.
+//  Iterators over &T->tasks are reported for any T but a group leader
+//  (T->group_leader) and anything whose type is known not to be a task.
+//  Open-coded walks (next_task(), list_entry() or container_of() of
+//  ->tasks.next, list_next_entry(p, tasks)) are reported when the function
+//  compares the walking task with a start other than &init_task (a
+//  do-while condition cannot be matched as such: any P != T, or
+//  "if (P == T) break;", counts), and that start is not itself a cursor
+//  assigned from a step.
 // Options: --no-includes --include-headers
 
 virtual context
@@ -23,24 +27,45 @@ virtual report
 
 @initialize:python@
 @@
-# Steps of walks bounded by &init_task, and findings already reported
-# (a walk may match more than one loop form).
+# Per file: steps of walks bounded by &init_task, expressions assigned
+# from a step (cursors, not starts), and the candidate findings.
 init_walks = set()
-seen = set()
+cursors = set()
+cands = {}
+reported = set()
+findings = []
 
-ITER_MSG = "oopslab/dirpro-kill: walks the task list from %s->tasks, which is on init_task.tasks only for a thread-group leader: from any other thread the walk never gets back and the CPU soft-locks; use for_each_process() or pid_task(find_vpid(nr), PIDTYPE_PID) under rcu_read_lock() (Documentation/dirpro-kill.rst)"
-WALK_MSG = "oopslab/dirpro-kill: task-list walk that stops only when it is back at %s: if that is not a thread-group leader (current in a thread) it never is and the CPU soft-locks; use for_each_process() or pid_task(find_vpid(nr), PIDTYPE_PID) under rcu_read_lock() (Documentation/dirpro-kill.rst)"
+ITER_MSG = "walks the task list from %s->tasks, which is on init_task.tasks only for a thread-group leader: from any other thread the walk never gets back and the CPU soft-locks"
+WALK_MSG = "task-list walk that stops only when it is back at %s: if that is not a thread-group leader (current in a thread) it never is and the CPU soft-locks"
 
-def dirpro_report(p, msg, print_fn):
-	key = (p[0].file, p[0].line, p[0].column)
-	if key in init_walks or key in seen:
-		return
-	seen.add(key)
-	print_fn(p[0], msg)
+def key(p):
+	return (p[0].file, p[0].line, p[0].column)
+
+def cand(p, f, T, msg):
+	cands.setdefault(p[0].file, []).append((p, f, T.strip(), msg))
+
+def dirpro_findings(file):
+	"""Candidates of a file, once all of it is collected, as findings."""
+	if file in reported:
+		return []
+	reported.add(file)
+	out, seen = [], set()
+	for p, f, T, msg in cands.get(file, []):
+		if key(p) in init_walks or key(p) in seen:
+			continue
+		if f is not None and (file, f, T) in cursors:
+			continue
+		seen.add(key(p))
+		out.append((p, "oopslab/dirpro-kill: " + msg + "; use for_each_process() or pid_task(find_vpid(nr), PIDTYPE_PID) under rcu_read_lock() (Documentation/dirpro-kill.rst)"))
+	findings.extend(out)
+	return out
+
+def dirpro_is_finding(p):
+	return any(key(q) == key(p) for q, m in findings)
 
 // A walk from the group leader gets back to it (while it is alive).
 @leader@
-symbol tasks, init_task;
+symbol tasks;
 expression T, P, N;
 position p;
 statement S;
@@ -56,6 +81,12 @@ list_for_each_entry_rcu@p(P, &T->group_leader->tasks, tasks, ...) S
 |
 list_for_each_entry_safe@p(P, N, &T->group_leader->tasks, tasks) S
 |
+list_for_each_entry_continue@p(P, &T->group_leader->tasks, tasks) S
+|
+list_for_each_entry_continue_rcu@p(P, &T->group_leader->tasks, tasks) S
+|
+list_for_each_entry_from@p(P, &T->group_leader->tasks, tasks) S
+|
 list_for_each@p(P, &T->group_leader->tasks) S
 |
 list_for_each_rcu@p(P, &T->group_leader->tasks) S
@@ -63,10 +94,13 @@ list_for_each_rcu@p(P, &T->group_leader->tasks) S
 list_for_each_safe@p(P, N, &T->group_leader->tasks) S
 )
 
-@iter depends on context || org || report@
-symbol tasks, init_task;
-expression T, P, N;
-position p != leader.p;
+// A list head of some other type that happens to be called "tasks".
+@othertype@
+symbol tasks;
+type TY : script:python () { TY.replace(" ", "") != "structtask_struct" };
+TY *T;
+expression P, N;
+position p;
 statement S;
 @@
 (
@@ -80,6 +114,8 @@ list_for_each_entry_continue@p(P, &T->tasks, tasks) S
 |
 list_for_each_entry_continue_rcu@p(P, &T->tasks, tasks) S
 |
+list_for_each_entry_from@p(P, &T->tasks, tasks) S
+|
 list_for_each@p(P, &T->tasks) S
 |
 list_for_each_rcu@p(P, &T->tasks) S
@@ -87,9 +123,41 @@ list_for_each_rcu@p(P, &T->tasks) S
 list_for_each_safe@p(P, N, &T->tasks) S
 )
 
+@iter depends on context || org || report@
+symbol tasks;
+expression T, P, N;
+position p != {leader.p, othertype.p};
+statement S;
+@@
+(
+list_for_each_entry@p(P, &T->tasks, tasks) S
+|
+list_for_each_entry_rcu@p(P, &T->tasks, tasks, ...) S
+|
+list_for_each_entry_safe@p(P, N, &T->tasks, tasks) S
+|
+list_for_each_entry_continue@p(P, &T->tasks, tasks) S
+|
+list_for_each_entry_continue_rcu@p(P, &T->tasks, tasks) S
+|
+list_for_each_entry_from@p(P, &T->tasks, tasks) S
+|
+list_for_each@p(P, &T->tasks) S
+|
+list_for_each_rcu@p(P, &T->tasks) S
+|
+list_for_each_safe@p(P, N, &T->tasks) S
+)
+
+@script:python@
+p << iter.p;
+T << iter.T;
+@@
+cand(p, None, T, ITER_MSG % T)
+
 // One step along ->tasks from P, in the ways modules spell it.
 @step@
-symbol tasks, init_task;
+symbol tasks;
 expression P, E;
 position p;
 @@
@@ -107,12 +175,21 @@ list_next_entry@p(P, tasks)
 list_next_or_null_rcu@p(E, &P->tasks, struct task_struct, tasks)
 )
 
-// ... in a function whose loop stops when P is back at T (T not
-// &init_task: from there it is for_each_process(), open-coded).  A do-while
-// condition cannot be matched as such, so the test is any comparison of P
-// with T that continues, or breaks out of, the walk.
-@walk depends on context || org || report@
-symbol tasks, init_task;
+@notatask@
+symbol tasks;
+type TY : script:python () { TY.replace(" ", "") != "structtask_struct" };
+TY *P;
+
+position step.p;
+@@
+(
+list_next_entry@p(P, tasks)
+|
+next_task@p(P)
+)
+
+@walk depends on (context || org || report) && !notatask@
+symbol tasks;
 identifier f;
 expression step.P, E;
 position step.p;
@@ -135,8 +212,28 @@ list_next_or_null_rcu@p(E, &P->tasks, struct task_struct, tasks)
 ...+>
 }
 
+// Cursors: what a step is assigned to is not where the walk started.
+@cursor@
+symbol tasks;
+identifier walk.f;
+expression X, Q, E;
+@@
+f(...) {
+<+...
+X = \(next_task(Q)\|list_entry(<+... Q->tasks.next ...+>, struct task_struct, tasks)\|list_entry_rcu(<+... Q->tasks.next ...+>, struct task_struct, tasks)\|container_of(<+... Q->tasks.next ...+>, struct task_struct, tasks)\|list_next_entry(Q, tasks)\|list_next_or_null_rcu(E, &Q->tasks, struct task_struct, tasks)\)
+...+>
+}
+
+@script:python@
+f << walk.f;
+X << cursor.X;
+p << step.p;
+@@
+cursors.add((p[0].file, f, X.strip()))
+
+// for_each_process() written out: the walk ends at &init_task.
 @init_walk@
-symbol tasks, init_task;
+symbol init_task;
 identifier walk.f;
 expression step.P, E;
 position step.p, q;
@@ -151,10 +248,9 @@ f(...) {
 p << step.p;
 q << init_walk.q;
 @@
-init_walks.add((p[0].file, p[0].line, p[0].column))
+init_walks.add(key(p))
 
-@loop depends on context || org || report exists@
-symbol tasks, init_task;
+@loop exists@
 identifier walk.f;
 expression step.P, E;
 expression T : script:python () { T.strip() not in ("&init_task", "NULL", "0") };
@@ -172,8 +268,14 @@ f(...) {
 ...+>
 }
 
-@loop_break depends on context || org || report exists@
-symbol tasks, init_task;
+@script:python@
+p << step.p;
+f << walk.f;
+T << loop.T;
+@@
+cand(p, f, T, WALK_MSG % T)
+
+@loop_break exists@
 identifier walk.f;
 expression step.P;
 expression T : script:python () { T.strip() not in ("&init_task", "NULL", "0") };
@@ -185,82 +287,70 @@ f(...) {
 ...+>
 }
 
-@script:python depends on org@
-p << iter.p;
-T << iter.T;
-@@
-dirpro_report(p, ITER_MSG % T, coccilib.org.print_todo)
-
-@script:python depends on report@
-p << iter.p;
-T << iter.T;
-@@
-dirpro_report(p, ITER_MSG % T, coccilib.report.print_report)
-
-@script:python depends on org@
+@script:python@
 p << step.p;
-T << loop.T;
-@@
-dirpro_report(p, WALK_MSG % T, coccilib.org.print_todo)
-
-@script:python depends on report@
-p << step.p;
-T << loop.T;
-@@
-dirpro_report(p, WALK_MSG % T, coccilib.report.print_report)
-
-@script:python depends on org@
-p << step.p;
+f << walk.f;
 T << loop_break.T;
 @@
-dirpro_report(p, WALK_MSG % T, coccilib.org.print_todo)
+cand(p, f, T, WALK_MSG % T)
+
+// Once per file, after everything above has run over it.
+@last@
+identifier f;
+position p;
+@@
+f@p(...) { ... }
+
+@script:python@
+p << last.p;
+@@
+dirpro_findings(p[0].file)
+
+@script:python depends on org@
+p << last.p;
+@@
+for q, msg in findings:
+	if q[0].file == p[0].file and key(q) not in init_walks:
+		init_walks.add(key(q))
+		coccilib.org.print_todo(q[0], msg)
 
 @script:python depends on report@
-p << step.p;
-T << loop_break.T;
+p << last.p;
 @@
-dirpro_report(p, WALK_MSG % T, coccilib.report.print_report)
+for q, msg in findings:
+	if q[0].file == p[0].file and key(q) not in init_walks:
+		init_walks.add(key(q))
+		coccilib.report.print_report(q[0], msg)
 
-// MODE=context: the same places, marked.
+// MODE=context: the places reported above, marked.
+@depends on context@
+identifier f;
+position p : script:python () { dirpro_is_finding(p) };
+@@
+* f@p(...)
 
 @depends on context@
-position iter.p;
-expression E;
-@@
-* E@p
-
-@depends on context@
-position step.p;
-expression loop.T;
+expression P, N, H;
+identifier I;
+statement S;
+position p : script:python () { dirpro_is_finding(p) };
 @@
 (
-* next_task@p(...)
+* list_for_each_entry@p(P, H, I) S
 |
-* list_entry@p(...)
+* list_for_each_entry_rcu@p(P, H, I, ...) S
 |
-* list_entry_rcu@p(...)
+* list_for_each_entry_safe@p(P, N, H, I) S
 |
-* container_of@p(...)
+* list_for_each_entry_continue@p(P, H, I) S
 |
-* list_next_entry@p(...)
+* list_for_each_entry_continue_rcu@p(P, H, I) S
 |
-* list_next_or_null_rcu@p(...)
-)
-
-@depends on context@
-position step.p;
-expression loop_break.T;
-@@
-(
-* next_task@p(...)
+* list_for_each_entry_from@p(P, H, I) S
 |
-* list_entry@p(...)
+* list_for_each@p(P, H) S
 |
-* list_entry_rcu@p(...)
+* list_for_each_rcu@p(P, H) S
 |
-* container_of@p(...)
-|
-* list_next_entry@p(...)
-|
-* list_next_or_null_rcu@p(...)
+* list_for_each_safe@p(P, N, H) S
 )
