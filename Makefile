@@ -6,6 +6,7 @@
 #   make check                          every test (installs what it needs)
 #   make matrix                         every reproducer on every kernel
 #   make lint                           checkpatch, W=1, sparse, sanitizers, shellcheck
+#   make check-source M=PATH            the five classes in a module's source (Coccinelle)
 #   make bench                          suite time against bare VM boots; parser speed
 #   make soak [N=20] [KERNEL=K] [LOAD=1] every row N times: is every verdict repeatable?
 #   make -C /lib/modules/$(uname -r)/build M=$PWD    modules only (kbuild)
@@ -28,13 +29,15 @@ userspace:
 deps:
 	scripts/deps.sh --for check
 
-# The parser's unit tests and fuzzer, the runner's robustness checks, the
+# The parser's unit tests and fuzzer, the semantic patches' tests
+# (selftests/check_source.sh, seconds), the runner's robustness checks, the
 # matrix (every reproducer in a fresh VM each, on every kernel: it runs
 # selftests/run.sh once per kernel), then the quality gates, last because
 # they build every module against every kernel the matrix brought, the lab
 # kernel included.
 check: deps
 	$(MAKE) -C userspace check
+	$(MAKE) -C selftests run_tests TEST_PROGS=check_source.sh
 	$(MAKE) -C selftests run_tests TEST_PROGS=robustness.sh
 	$(MAKE) matrix
 	scripts/lint.sh
@@ -60,9 +63,14 @@ KERNEL ?= debian-6.1
 soak: deps
 	scripts/soak.sh -n $(N) --kernel $(KERNEL) $(if $(filter 1,$(LOAD)),--load)
 
+# A module's source, any tree: M=DIR or M=FILE.  Documentation/check-source.rst
+check-source:
+	@test -n "$(M)" || { echo "oopslab: make check-source M=PATH (a module source directory or file)" >&2; exit 2; }
+	scripts/check_source.sh $(M)
+
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
 	$(MAKE) -C userspace clean
 	rm -rf build
 
-.PHONY: all modules userspace deps check matrix lint bench soak clean
+.PHONY: all modules userspace deps check matrix lint bench soak check-source clean

@@ -16,8 +16,9 @@ TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$TOP/scripts/lib/kernels.sh"
 
 BUILD_PKGS="build-essential kmod cpio gzip xz-utils qemu-system-x86 busybox-static liburing-dev"
-# make lint also needs checkpatch.pl, from the 6.12 source tarball
-CHECK_PKGS="clang libclang-rt-14-dev jq shellcheck sparse linux-source-6.12"
+# make lint also needs checkpatch.pl, from the 6.12 source tarball;
+# scripts/check_source.sh needs spatch
+CHECK_PKGS="clang libclang-rt-14-dev jq shellcheck sparse linux-source-6.12 coccinelle"
 
 check_only=0
 purpose=build

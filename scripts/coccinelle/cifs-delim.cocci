@@ -33,6 +33,12 @@ rewrites = {}	# file -> functions storing a character literal through one
 findings = []
 seen = set()
 
+def is_char(c):
+	"""A character literal other than the NUL (spatch hands the
+	constraint the literal with leading blanks)."""
+	c = c.strip()
+	return c.startswith("'") and c not in ("'\\0'", "'\\x00'", "'\\000'")
+
 def is_converter(p, f):
 	if NAMED.match(f):
 		return True
@@ -81,7 +87,7 @@ loops.setdefault(p[0].file, set()).add(f)
 @charstore@
 identifier f;
 expression X, I;
-constant C =~ "^'[^\\]|^'\\\\";
+constant C : script:python () { is_char(C) };
 position p;
 @@
 f@p(...) {
@@ -145,7 +151,7 @@ if is_converter(p, cf):
 // The same rewrite loop written inline.
 @inl depends on context || org || report exists@
 expression X, I, J, E, E1, E3, E4;
-constant C =~ "^'[^\\]|^'\\\\";
+constant C : script:python () { is_char(C) };
 position p, q;
 @@
 (
