@@ -39,7 +39,7 @@ st = {}		# file -> {"init": set, "exit": {name: how}, "sets": {f: set},
 
 def fs(p):
 	return st.setdefault(p[0].file, {"init": set(), "exit": {}, "sets": {},
-					 "calls": {}, "frees": {}})
+					 "calls": {}, "frees": {}, "defs": set()})
 
 def afalg_report(p, msg, print_fn):
 	key = (p[0].file, p[0].line)
@@ -74,7 +74,7 @@ def unset_frees(p):
 	s = fs(p)
 	if not s["init"]:
 		return []
-	defined = set(s["sets"]) | set(s["calls"]) | set(s["frees"])
+	defined = s["defs"]
 	inits = set()
 	for i in s["init"]:
 		if i not in defined:
@@ -107,6 +107,19 @@ T << p0.T;
 p << p0.p;
 @@
 params.setdefault(p[0].file, {}).setdefault(f, {})[0] = T
+fs(p)["defs"].add(f)
+
+@p00@
+identifier f;
+position p;
+@@
+f@p(void) { ... }
+
+@script:python@
+f << p00.f;
+p << p00.p;
+@@
+fs(p)["defs"].add(f)
 
 @p1@
 identifier f, a, a0;
@@ -305,47 +318,46 @@ for fn in (fn1, fn2):
 	else:
 		fs(p)["exit"].setdefault(fn, fld)
 
+// Fields set, functions called and fields freed, by the function they are
+// in (current_element: cheaper than matching the enclosing definition).
 @sets@
-identifier f, fld;
+identifier fld;
 expression E, V;
 position p;
 @@
-f@p(...) { <+... \(E->fld = V\|E.fld = V\) ...+> }
+\(E->fld@p = V\|E.fld@p = V\)
 
 @script:python@
-f << sets.f;
 fld << sets.fld;
 p << sets.p;
 @@
-fs(p)["sets"].setdefault(f, set()).add(fld)
+fs(p)["sets"].setdefault(p[0].current_element, set()).add(fld)
 
 @fcalls@
-identifier f, g;
+identifier g;
 position p;
 @@
-f@p(...) { <+... g(...) ...+> }
+g@p(...)
 
 @script:python@
-f << fcalls.f;
 g << fcalls.g;
 p << fcalls.p;
 @@
-fs(p)["calls"].setdefault(f, set()).add(g)
+fs(p)["calls"].setdefault(p[0].current_element, set()).add(g)
 
 @frees@
-identifier f, fld;
+identifier fld;
 identifier fr =~ "^(kfree|kfree_sensitive|kzfree|kvfree|kvfree_sensitive|vfree|free_page|free_pages|crypto_free_[a-z_]+)$";
 expression E;
 position p;
 @@
-f(...) { <+... fr@p(\(E->fld\|E.fld\), ...) ...+> }
+fr@p(\(E->fld\|E.fld\), ...)
 
 @script:python@
-f << frees.f;
 fld << frees.fld;
 p << frees.p;
 @@
-fs(p)["frees"].setdefault(f, []).append((fld, p))
+fs(p)["frees"].setdefault(p[0].current_element, []).append((fld, p))
 
 // Once per file, after everything above has run over it.
 @last@

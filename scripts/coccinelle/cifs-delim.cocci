@@ -85,22 +85,16 @@ loops.setdefault(p[0].file, set()).add(f)
 
 // ... and store a character literal through it.
 @charstore@
-identifier f;
 expression X, I;
 constant C : script:python () { is_char(C) };
 position p;
 @@
-f@p(...) {
-<+...
-\(X[I] = C\|*X = C\)
-...+>
-}
+\(X[I]@p = C\|*X@p = C\)
 
 @script:python@
-f << charstore.f;
 p << charstore.p;
 @@
-rewrites.setdefault(p[0].file, set()).add(f)
+rewrites.setdefault(p[0].file, set()).add(p[0].current_element)
 
 // The buffer terminated, or produced terminated, before the conversion.
 @pre exists@

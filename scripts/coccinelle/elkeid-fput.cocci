@@ -119,25 +119,24 @@ p << defs.p;
 @@
 st(p)["defs"].add(f)
 
+// Every call, with the function it is in (current_element: matching the
+// enclosing definition instead costs minutes on a large file).
 @calls@
-identifier f, g;
+identifier g;
 position pc;
 @@
-f(...) { <+... g@pc(...) ...+> }
+g@pc(...)
 
 @script:python@
-f << calls.f;
 g << calls.g;
 pc << calls.pc;
 @@
-st(pc)["calls"].setdefault(f, []).append((g, pc))
+st(pc)["calls"].setdefault(pc[0].current_element, []).append((g, pc))
 
 @irqoff@
-identifier f;
 expression F;
 position p;
 @@
-f(...) { <+...
 (
 local_irq_save@p(F)
 |
@@ -147,20 +146,16 @@ raw_local_irq_save@p(F)
 |
 raw_local_irq_disable@p()
 )
-...+> }
 
 @script:python@
-f << irqoff.f;
 p << irqoff.p;
 @@
-st(p)["off"].setdefault(f, []).append(int(p[0].line))
+st(p)["off"].setdefault(p[0].current_element, []).append(int(p[0].line))
 
 @irqon@
-identifier f;
 expression F;
 position p;
 @@
-f(...) { <+...
 (
 local_irq_restore@p(F)
 |
@@ -170,13 +165,11 @@ raw_local_irq_restore@p(F)
 |
 raw_local_irq_enable@p()
 )
-...+> }
 
 @script:python@
-f << irqon.f;
 p << irqon.p;
 @@
-st(p)["on"].setdefault(f, []).append(int(p[0].line))
+st(p)["on"].setdefault(p[0].current_element, []).append(int(p[0].line))
 
 // Probe handlers, where they are named.
 @hinit@
