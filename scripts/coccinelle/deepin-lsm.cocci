@@ -39,7 +39,7 @@ RO = "the LSM hook lists are __ro_after_init since 4.12: the store oopses (Oops:
 
 // 1. A security_hook_list linked into or out of a hook list, or a list
 //    operation on a member of security_hook_heads.
-@hooklist depends on context || org || report@
+@hooklist depends on context || org || report disable drop_cast@
 struct security_hook_list HL;
 struct security_hook_list *HP;
 struct security_hook_heads SH;
@@ -47,7 +47,6 @@ struct security_hook_heads *SP;
 expression E, H;
 identifier fn =~ "^(hlist_add_head|hlist_add_head_rcu|hlist_add_tail_rcu|hlist_add_before|hlist_add_behind|hlist_add_before_rcu|hlist_add_behind_rcu|hlist_del|hlist_del_rcu|hlist_del_init|hlist_del_init_rcu|list_add|list_add_tail|list_add_rcu|list_add_tail_rcu|list_del|list_del_rcu|list_del_init)$";
 identifier F;
-type T;
 position p;
 symbol security_hook_heads;
 @@
@@ -62,7 +61,7 @@ fn@p(E, &SP->F)
 |
 fn@p(E, &security_hook_heads.F)
 |
-fn@p(E, &((T)H)->F)
+fn@p(E, &((struct security_hook_heads *)H)->F)
 )
 
 @script:python depends on org@
