@@ -236,7 +236,7 @@ cursors.add((p[0].file, f, X.strip()))
 symbol init_task;
 identifier walk.f;
 expression step.P, E;
-position step.p, q;
+position q;
 @@
 f(...) {
 <+...
@@ -254,7 +254,6 @@ init_walks.add(key(p))
 identifier walk.f;
 expression step.P, E;
 expression T : script:python () { T.strip() not in ("&init_task", "NULL", "0") };
-position step.p;
 @@
 f(...) {
 <+...
@@ -279,7 +278,6 @@ cand(p, f, T, WALK_MSG % T)
 identifier walk.f;
 expression step.P;
 expression T : script:python () { T.strip() not in ("&init_task", "NULL", "0") };
-position step.p;
 @@
 f(...) {
 <+...
