@@ -36,7 +36,8 @@ done = set()
 def st(p):
 	return state.setdefault(p[0].file, {"calls": {}, "handlers": {},
 					    "irq": {}, "defs": set(),
-					    "off": {}, "on": {}})
+					    "off": {}, "on": {},
+					    "hfield": [], "krmark": set()})
 
 def chain_to_puts(s, f, seen):
 	"""[(position of a put, [f, ..., caller of the put])] reached from f."""
@@ -74,6 +75,9 @@ def elkeid_compute(file):
 		return []
 	s = state[file]
 	s["irq"] = {}
+	for fn, e, h in s["hfield"]:
+		if (fn, e) in s["krmark"]:
+			s["handlers"].setdefault(h, "kretprobe .handler")
 	for f, offs in s["off"].items():
 		ons = sorted(s["on"].get(f, []))
 		for a in offs:
@@ -225,6 +229,54 @@ fld << hassign.fld;
 p << hassign.p;
 @@
 st(p)["handlers"].setdefault(h, "probe ." + fld)
+
+// A .handler assigned at run time is a kretprobe's when the same function
+// registers that kretprobe, or sets its other kretprobe fields.
+@hfield@
+expression E;
+identifier h;
+position p;
+@@
+(
+E.handler = h@p;
+|
+E->handler = h@p;
+)
+
+@script:python@
+E << hfield.E;
+h << hfield.h;
+p << hfield.p;
+@@
+st(p)["hfield"].append((p[0].current_element, E.strip(), h))
+
+@krmark@
+expression E, V;
+position p;
+@@
+(
+register_kretprobe@p(&E)
+|
+register_kretprobe@p(E)
+|
+E.entry_handler@p = V
+|
+E->entry_handler@p = V
+|
+E.maxactive@p = V
+|
+E->maxactive@p = V
+|
+E.kp@p.symbol_name = V
+|
+E->kp@p.symbol_name = V
+)
+
+@script:python@
+E << krmark.E;
+p << krmark.p;
+@@
+st(p)["krmark"].add((p[0].current_element, E.strip()))
 
 // Once per file, after everything above has run over it.
 @last@
