@@ -30,12 +30,33 @@ seen = set()
 
 def lsm_report(p, msg, print_fn):
 	key = (p[0].file, p[0].line)
-	if key in seen:
+	if key in seen or builtin(p):
 		return
 	seen.add(key)
 	print_fn(p[0], "oopslab/deepin-lsm: " + msg + "; hook through a kprobe or fentry on the security_* function or the BPF LSM, and check that a page is writable before writing it (Documentation/deepin-lsm.rst)")
 
+import re
+modules = set()
+
+def builtin(p):
+	"""The kernel's own LSM code (security/, no MODULE_LICENSE) writes
+	these structures from its __init functions, before they turn
+	read-only: that is what they are for."""
+	f = p[0].file
+	return f not in modules and re.search(r"(^|/)security/", f) is not None
+
 RO = "the LSM hook lists are __ro_after_init since 4.12: the store oopses (Oops: 0003, write to a read-only page)"
+
+@ismodule@
+declarer name MODULE_LICENSE;
+position p;
+@@
+MODULE_LICENSE@p(...);
+
+@script:python@
+p << ismodule.p;
+@@
+modules.add(p[0].file)
 
 // 1. A security_hook_list linked into or out of a hook list, or a list
 //    operation on a member of security_hook_heads.
@@ -111,11 +132,6 @@ lsm_report(p, "store into the kernel's LSM hook heads or static-call table: %s" 
 
 // 3. security_add_hooks() from a module: it is __init, not exported, and
 //    writes the read-only lists.
-@ismodule@
-declarer name MODULE_LICENSE;
-@@
-MODULE_LICENSE(...);
-
 @addhooks depends on ismodule && (context || org || report)@
 position p;
 @@
