@@ -49,7 +49,7 @@ def afalg_report(p, msg, print_fn):
 	print_fn(p[0], "oopslab/afalg-shash: " + msg + " (Documentation/afalg-shash.rst)")
 
 # Kernel API taking a transform (or a request) first.
-API = re.compile(r"^(crypto_[a-z_]+_ctx(_aligned|_dma)?|crypto_free_[a-z_]+|crypto_[a-z_]+_setkey|crypto_[a-z_]+_(digestsize|blocksize|alignmask|ivsize|authsize|reqsize|statesize|get_flags|set_flags|clear_flags|tfm|alg)|crypto_tfm_alg_[a-z_]+|crypto_[a-z_]+_(init|update|final|finup|digest|export|import)|crypto_[a-z_]+_(encrypt|decrypt))$")
+API = re.compile(r"^(crypto_[a-z_]+_ctx(_aligned|_dma)?|crypto_free_[a-z_]+|crypto_[a-z_]+_setkey|crypto_[a-z_]+_(digestsize|blocksize|alignmask|ivsize|authsize|reqsize|statesize|get_flags|set_flags|clear_flags|tfm|alg)|crypto_tfm_alg_[a-z_]+)$")
 
 def is_tfm_param(p, f, i):
 	if i == 0 and API.match(f):
@@ -68,9 +68,14 @@ def reach(s, f, seen_f):
 	for g in s["calls"].get(f, ()):
 		reach(s, g, seen_f)
 
+ALLOC = re.compile(r"(alloc|kmemdup|strdup|get_free_page|get_zeroed_page|vmap|ioremap|_get$|^get_)")
+
 def unset_frees(p):
 	"""(field, position, exit, inits) freed by an exit function of this
-	file and set by none of its init functions."""
+	file, which its init functions point at something they did not
+	allocate, and which nothing in the file allocates.  A field nothing
+	sets is NULL (the crypto API zeroes the context): freeing it is
+	harmless, and a field a setkey() allocates is that setkey's."""
 	s = fs(p)
 	if not s["init"]:
 		return []
@@ -80,16 +85,20 @@ def unset_frees(p):
 		if i not in defined:
 			return []	# defined elsewhere: cannot tell
 		reach(s, i, inits)
-	sets = set()
+	init_other = set()
 	for f in inits:
-		sets |= s["sets"].get(f, set())
+		init_other |= set(fld for fld, how in s["sets"].get(f, ())
+				  if how != "alloc")
+	allocated = set()
+	for f, sets in s["sets"].items():
+		allocated |= set(fld for fld, how in sets if how == "alloc")
 	out = []
 	for x in sorted(s["exit"]):
 		exits = set()
 		reach(s, x, exits)
 		for f in sorted(exits):
 			for fld, pos in s["frees"].get(f, []):
-				if fld not in sets:
+				if fld in init_other and fld not in allocated:
 					out.append((fld, pos, x, sorted(s["init"])))
 	return out
 
@@ -151,7 +160,7 @@ params.setdefault(p[0].file, {}).setdefault(f, {})[2] = T
 
 // 1. A context passed where a transform is expected.
 @ctxarg0 depends on context || org || report exists@
-identifier ctxf =~ "^(crypto_[a-z_]+_ctx|crypto_[a-z_]+_ctx_aligned|crypto_[a-z_]+_ctx_dma|shash_desc_ctx|[a-z_]+_request_ctx|[a-z_]+_request_ctx_dma)$";
+identifier ctxf =~ "^(crypto_[a-z_]+_ctx|crypto_[a-z_]+_ctx_aligned|crypto_[a-z_]+_ctx_dma)$";
 identifier f;
 expression E;
 type T;
@@ -160,7 +169,7 @@ position p;
 f@p(\(ctxf(E)\|(T)ctxf(E)\), ...)
 
 @ctxvar0 depends on context || org || report exists@
-identifier ctxf =~ "^(crypto_[a-z_]+_ctx|crypto_[a-z_]+_ctx_aligned|crypto_[a-z_]+_ctx_dma|shash_desc_ctx|[a-z_]+_request_ctx|[a-z_]+_request_ctx_dma)$";
+identifier ctxf =~ "^(crypto_[a-z_]+_ctx|crypto_[a-z_]+_ctx_aligned|crypto_[a-z_]+_ctx_dma)$";
 identifier f;
 expression E, X, EX;
 type T;
@@ -171,7 +180,7 @@ X = ctxf(E)
 f@p(\(X\|(T)X\), ...)
 
 @ctxarg1 depends on context || org || report exists@
-identifier ctxf =~ "^(crypto_[a-z_]+_ctx|crypto_[a-z_]+_ctx_aligned|crypto_[a-z_]+_ctx_dma|shash_desc_ctx|[a-z_]+_request_ctx|[a-z_]+_request_ctx_dma)$";
+identifier ctxf =~ "^(crypto_[a-z_]+_ctx|crypto_[a-z_]+_ctx_aligned|crypto_[a-z_]+_ctx_dma)$";
 identifier f;
 expression E, E0;
 type T;
@@ -180,7 +189,7 @@ position p;
 f@p(E0, \(ctxf(E)\|(T)ctxf(E)\), ...)
 
 @ctxvar1 depends on context || org || report exists@
-identifier ctxf =~ "^(crypto_[a-z_]+_ctx|crypto_[a-z_]+_ctx_aligned|crypto_[a-z_]+_ctx_dma|shash_desc_ctx|[a-z_]+_request_ctx|[a-z_]+_request_ctx_dma)$";
+identifier ctxf =~ "^(crypto_[a-z_]+_ctx|crypto_[a-z_]+_ctx_aligned|crypto_[a-z_]+_ctx_dma)$";
 identifier f;
 expression E, X, EX, E0;
 type T;
@@ -191,7 +200,7 @@ X = ctxf(E)
 f@p(E0, \(X\|(T)X\), ...)
 
 @ctxarg2 depends on context || org || report exists@
-identifier ctxf =~ "^(crypto_[a-z_]+_ctx|crypto_[a-z_]+_ctx_aligned|crypto_[a-z_]+_ctx_dma|shash_desc_ctx|[a-z_]+_request_ctx|[a-z_]+_request_ctx_dma)$";
+identifier ctxf =~ "^(crypto_[a-z_]+_ctx|crypto_[a-z_]+_ctx_aligned|crypto_[a-z_]+_ctx_dma)$";
 identifier f;
 expression E, E0, E1;
 type T;
@@ -200,7 +209,7 @@ position p;
 f@p(E0, E1, \(ctxf(E)\|(T)ctxf(E)\), ...)
 
 @ctxvar2 depends on context || org || report exists@
-identifier ctxf =~ "^(crypto_[a-z_]+_ctx|crypto_[a-z_]+_ctx_aligned|crypto_[a-z_]+_ctx_dma|shash_desc_ctx|[a-z_]+_request_ctx|[a-z_]+_request_ctx_dma)$";
+identifier ctxf =~ "^(crypto_[a-z_]+_ctx|crypto_[a-z_]+_ctx_aligned|crypto_[a-z_]+_ctx_dma)$";
 identifier f;
 expression E, X, EX, E0, E1;
 type T;
@@ -329,9 +338,53 @@ position p;
 
 @script:python@
 fld << sets.fld;
+V << sets.V;
 p << sets.p;
 @@
-fs(p)["sets"].setdefault(p[0].current_element, set()).add(fld)
+# NULL is what the zeroed context holds anyway: freeing it is harmless.
+if V.strip() not in ("NULL", "0"):
+	fs(p)["sets"].setdefault(p[0].current_element, set()).add((fld, "other"))
+
+// ... and which of them from an allocator.
+@allocs@
+identifier fld, al : script:python () { ALLOC.search(al) is not None };
+expression E;
+type T;
+position p;
+@@
+(
+E->fld@p = al(...)
+|
+E.fld@p = al(...)
+|
+E->fld@p = (T)al(...)
+|
+E.fld@p = (T)al(...)
+)
+
+@script:python@
+fld << allocs.fld;
+p << allocs.p;
+@@
+fs(p)["sets"].setdefault(p[0].current_element, set()).add((fld, "alloc"))
+
+// ... or through a local first (fallback = crypto_alloc_*(); checked;
+// ctx->fallback = fallback).
+@allocvar exists@
+identifier fld, al : script:python () { ALLOC.search(al) is not None };
+expression E, X;
+type T;
+position p;
+@@
+\(X = al(...)\|X = (T)al(...)\)
+...
+\(E->fld@p = X\|E.fld@p = X\)
+
+@script:python@
+fld << allocvar.fld;
+p << allocvar.p;
+@@
+fs(p)["sets"].setdefault(p[0].current_element, set()).add((fld, "alloc"))
 
 @fcalls@
 identifier g;
@@ -375,7 +428,7 @@ if p[0].file not in reported:
 		if pc[0].file == p[0].file:
 			findings.append((pc, "%s() result passed as argument %d of %s(), which takes a crypto transform: the context is not the transform, and what %s() reads through it is not what it thinks (nx_crypto's exit freed a value 32 bytes past its context); pass the transform, or type the helper for the context" % (ctxf, n, f, f)))
 	for fld, pc, x, inits in unset_frees(p):
-		findings.append((pc, "%s(), the .%s of this file, frees ->%s, which %s() never sets: exit_tfm must free exactly what init_tfm allocated" % (x, st[p[0].file]["exit"][x], fld, "/".join(inits))))
+		findings.append((pc, "%s(), the .%s of this file, frees ->%s, which %s() points at memory it did not allocate (and nothing in the file allocates): exit_tfm must free exactly what init_tfm allocated" % (x, st[p[0].file]["exit"][x], fld, "/".join(inits))))
 
 @script:python depends on org@
 p << last.p;

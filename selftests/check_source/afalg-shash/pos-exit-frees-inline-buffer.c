@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * oopslab check_source test data, not built.  cra_exit frees a buffer
- * that cra_init never allocates (a later setkey may, or may not).
+ * oopslab check_source test data, not built.  cra_init once allocated the
+ * bounce buffer; now it points it at storage inside the context, and
+ * cra_exit still kfree()s it: a free of memory nobody allocated.
  */
 #include <linux/crypto.h>
 #include <linux/slab.h>
 
 struct ecb_hw_ctx {
-	u8 *key_copy;
 	u8 *bounce;
+	u8 inline_buf[64];
 	unsigned int keylen;
 };
 
@@ -16,16 +17,16 @@ static int ecb_hw_cra_init(struct crypto_tfm *tfm)
 {
 	struct ecb_hw_ctx *c = crypto_tfm_ctx(tfm);
 
-	c->bounce = kzalloc(PAGE_SIZE, GFP_KERNEL);
-	return c->bounce ? 0 : -ENOMEM;
+	c->bounce = c->inline_buf;
+	c->keylen = 0;
+	return 0;
 }
 
 static void ecb_hw_cra_exit(struct crypto_tfm *tfm)
 {
 	struct ecb_hw_ctx *c = crypto_tfm_ctx(tfm);
 
-	kfree(c->bounce);
-	kfree_sensitive(c->key_copy); /* oopslab-expect: afalg-shash */
+	kfree(c->bounce); /* oopslab-expect: afalg-shash */
 }
 
 static struct crypto_alg ecb_hw_alg = {
