@@ -115,9 +115,13 @@ sort -t: -k1,1 -k2,2n -u "$tmp/found" >"$tmp/sorted"
 n=$(wc -l <"$tmp/sorted")
 
 if [ "$json" = 1 ]; then
-	printf '{"tool": "check_source", "spatch": %s, "classes": %s, "files": %d, "findings": [' \
+	cls_json=
+	for c in $classes; do
+		cls_json="${cls_json:+$cls_json, }$(json_str "$c")"
+	done
+	printf '{"tool": "check_source", "spatch": %s, "classes": [%s], "files": %d, "findings": [' \
 		"$(json_str "$("$SPATCH" --version 2>/dev/null | sed -n '1s/^spatch version \([^ ]*\).*/\1/p')")" \
-		"$(json_str "$classes")" "$files"
+		"$cls_json" "$files"
 	sep=
 	while IFS= read -r l; do
 		f=${l%%:*}
