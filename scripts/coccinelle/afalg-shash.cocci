@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /// Find the confusion between a crypto transform and its context: the
 /// result of crypto_shash_ctx(), crypto_tfm_ctx(), crypto_ahash_ctx() (or
-/// another *_ctx() accessor) passed where a struct crypto_tfm * or
+/// another crypto_*_ctx() accessor) passed where a struct crypto_tfm * or
 /// struct crypto_shash * (any transform type) is expected, or handed to
 /// crypto_tfm_ctx() a second time; and an exit_tfm/cra_exit that frees a
-/// context field its init_tfm/cra_init never sets.  nx_crypto's shash exit
+/// context field its init_tfm/cra_init pointed at memory it did not
+/// allocate.  nx_crypto's shash exit
 /// did the first (4e67f504ee9d) and kfree_sensitive()d a value read 32
 /// bytes past its context: an oops in close() of an AF_ALG hash socket.
 /// exit_tfm must free exactly what init_tfm allocated, through helpers
@@ -16,8 +17,11 @@
 //  Parameter types are known for functions defined in the same file (the
 //  first three parameters).  A context reaches the call directly, through
 //  a cast, or through a variable assigned from the accessor in the same
-//  function.  The exit/init pairing is by field name: fields set by the
-//  init function or by functions of the file it calls.
+//  function.  Request contexts are not accessors here: a fallback
+//  sub-request kept there is a request.  The exit/init pairing is by field
+//  name: a free is reported when the init function (or a function of the
+//  file it calls) sets the field to something other than NULL or an
+//  allocation, and nothing in the file allocates it (a setkey() may).
 // Options: --no-includes --include-headers
 
 virtual context
@@ -28,7 +32,6 @@ virtual report
 @@
 import re
 TFM = re.compile(r"^struct\s+crypto_(tfm|shash|ahash|skcipher|sync_skcipher|lskcipher|aead|akcipher|sig|kpp|rng|cipher|comp|acomp|scomp)\s*\*$")
-FREES = re.compile(r"^(kfree|kfree_sensitive|kzfree|kvfree|kvfree_sensitive|vfree|free_page|free_pages|crypto_free_[a-z_]+|dma_free_coherent)$")
 conf = []	# (position, callee, accessor, argument number)
 findings = []	# (position, message)
 reported = set()
