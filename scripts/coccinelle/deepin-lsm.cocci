@@ -68,7 +68,7 @@ struct security_hook_heads *SP;
 expression E, H;
 identifier fn =~ "^(hlist_add_head|hlist_add_head_rcu|hlist_add_tail_rcu|hlist_add_before|hlist_add_behind|hlist_add_before_rcu|hlist_add_behind_rcu|hlist_del|hlist_del_rcu|hlist_del_init|hlist_del_init_rcu|list_add|list_add_tail|list_add_rcu|list_add_tail_rcu|list_del|list_del_rcu|list_del_init)$";
 identifier F;
-position p;
+position p : script:python () { not builtin(p) };
 symbol security_hook_heads;
 @@
 (
@@ -105,7 +105,7 @@ struct security_hook_heads SH;
 struct security_hook_heads *SP;
 identifier F;
 expression V;
-position p;
+position p : script:python () { not builtin(p) };
 symbol security_hook_heads;
 @@
 (
@@ -154,7 +154,8 @@ identifier lk, fld, g;
 constant char[] S =~ "^\"(security_hook_heads|static_calls_table|security_ops|[a-z_]*lsm_[a-z_]*|(selinux|apparmor|smack|tomoyo|yama|loadpin|lockdown|landlock|bpf_lsm|capability|safesetid|ipe|integrity|evm|ima)_hooks)\"$";
 type T;
 type T1;
-position p, pw;
+position p;
+position pw : script:python () { not builtin(pw) };
 @@
 (
 X = lk@p(S)
@@ -223,7 +224,7 @@ lsm_report(pw, "writes through %s looked up by name with %s() at line %s: %s" % 
 // 5. CR0.WP cleared, to write read-only kernel data.
 @cr0 depends on context || org || report@
 constant C =~ "^0x0*10000[uUlL]*$";
-position p;
+position p : script:python () { not builtin(p) };
 symbol X86_CR0_WP;
 @@
 (
