@@ -1,0 +1,538 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * oopsparse: header matching: the first line the kernel prints for a class of
+ * bug, and the fields it carries.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser.h"
+
+void op_hdr_init(struct hdr *h)
+{
+	memset(h, 0, sizeof(*h));
+	h->pid = -1;
+	h->cpu = -1;
+	h->line = -1;
+	h->write = -1;
+	h->instr = -1;
+}
+
+/* "FILE:LINE" ending at '!' or space; returns true on success */
+bool op_parse_file_line(const char *s, char *file, size_t fsz, int *line)
+{
+	const char *colon = NULL, *p = s;
+
+	while (*p && !is_space(*p) && *p != '!') {
+		if (*p == ':' && is_digit(p[1]) && !colon)
+			colon = p;
+		p++;
+	}
+	if (!colon || !is_digit(colon[1]))
+		return false;
+	copy_n(file, fsz, s, colon - s);
+	*line = (int)op_parse_long(colon + 1, NULL);
+	return true;
+}
+
+/* "[comm:pid]" -> comm, pid */
+bool op_parse_comm_pid_bracket(const char *s, struct hdr *h)
+{
+	const char *open = strchr(s, '['), *close, *colon = NULL, *p;
+
+	if (!open)
+		return false;
+	close = strrchr(open, ']');
+	if (!close)
+		return false;
+	for (p = open + 1; p < close; p++)
+		if (*p == ':')
+			colon = p;
+	if (!colon || !is_digit(colon[1]))
+		return false;
+	COPYN(h->comm, open + 1, colon - open - 1);
+	h->pid = op_parse_long(colon + 1, NULL);
+	return true;
+}
+
+/* "comm/pid" ending at end or at stop */
+void op_parse_comm_slash_pid(const char *s, char stop, char *comm,
+				 size_t csz, long *pid)
+{
+	const char *e = s, *slash = NULL;
+
+	while (*e && *e != stop && !(stop == ' ' && is_space(*e))) {
+		if (*e == '/' && is_digit(e[1]))
+			slash = e;
+		e++;
+	}
+	if (!slash)
+		return;
+	copy_n(comm, csz, s, slash - s);
+	*pid = op_parse_long(slash + 1, NULL);
+}
+
+void op_hdr_sym(struct hdr *h, const char *s)
+{
+	struct oops_frame f;
+
+	memset(&f, 0, sizeof(f));
+	s = skip_ws(s);
+	if (oops_parse_symbol(s, &f) && f.function[0]) {
+		h->sym = f;
+		h->has_sym = true;
+	}
+}
+
+void op_hdr_addr(struct hdr *h, const char *s)
+{
+	const char *e;
+
+	s = skip_ws(s);
+	if (s[0] == '(')
+		s++;
+	if (prefix(s, "virtual address "))
+		s += 16;
+	e = s;
+	if (e[0] == '0' && e[1] == 'x')
+		e += 2;
+	while (is_xdigit(*e))
+		e++;
+	if (e == s)
+		return;
+	COPYN(h->addr, s, e - s);
+	h->has_addr = true;
+}
+
+bool op_is_die_suffix(const char *s)
+{
+	/* "0000 [#1] ..." */
+	const char *p = s;
+
+	while (is_xdigit(*p))
+		p++;
+	return p > s && p[0] == ' ' && p[1] == '[' && p[2] == '#';
+}
+
+static enum oops_kind lockdep_kind(const char *s, struct hdr *h)
+{
+	static const struct {
+		const char *text;
+		const char *type;
+	} ld[] = {
+		{ "possible circular locking dependency detected",
+		  "possible deadlock" },
+		{ "possible recursive locking detected", "possible deadlock" },
+		{ "possible irq lock inversion dependency detected",
+		  "possible deadlock" },
+		{ "inconsistent lock state", "inconsistent lock state" },
+		{ "bad unlock balance detected!", "bad unlock balance" },
+		{ "held lock freed!", "held lock freed" },
+		{ "suspicious RCU usage", "suspicious RCU usage" },
+		{ "lock held when returning to user space!",
+		  "lock held when returning to user space" },
+		{ "Nested lock was not taken", "nested lock was not taken" },
+		{ "bad contention detected!", "bad contention" },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(ld); i++) {
+		if (!strncmp(s, ld[i].text, strlen(ld[i].text))) {
+			COPY(h->bug_type, ld[i].type);
+			return OOPS_KIND_LOCKDEP;
+		}
+	}
+	/* "%s-safe -> %s-unsafe lock order detected" */
+	if (strstr(s, "-safe -> ") && strstr(s, "lock order detected")) {
+		COPY(h->bug_type, "possible deadlock");
+		return OOPS_KIND_LOCKDEP;
+	}
+	/* "%s/%d still has locks held!" */
+	if (strstr(s, " still has locks held!")) {
+		COPY(h->bug_type, "still has locks held");
+		return OOPS_KIND_LOCKDEP;
+	}
+	return OOPS_KIND_NONE;
+}
+
+static enum oops_kind paging_header(const char *b, struct hdr *h)
+{
+	const char *r;
+
+	/* x86 old */
+	if ((r = prefix(b, "BUG: unable to handle kernel paging request at "))) {
+		op_hdr_addr(h, r);
+		return OOPS_KIND_PAGING;
+	}
+	if ((r = prefix(b, "BUG: unable to handle kernel NULL pointer dereference at "))) {
+		op_hdr_addr(h, r);
+		return OOPS_KIND_NULL_DEREF;
+	}
+	/* x86 >= 4.20 */
+	if ((r = prefix(b, "BUG: unable to handle page fault for address: "))) {
+		op_hdr_addr(h, r);
+		return OOPS_KIND_PAGING;
+	}
+	if ((r = prefix(b, "BUG: kernel NULL pointer dereference, address: "))) {
+		op_hdr_addr(h, r);
+		return OOPS_KIND_NULL_DEREF;
+	}
+	if (prefix(b, "BUG: unable to handle kernel ")) {
+		r = strstr(b, " at ");
+		if (r)
+			op_hdr_addr(h, r + 4);
+		return OOPS_KIND_PAGING;
+	}
+	/* powerpc >= 5.x: "BUG: %s on %s at 0x%08lx" / "BUG: %s at 0x%08lx" */
+	if (prefix(b, "BUG: Unable to handle kernel data access") ||
+	    prefix(b, "BUG: Kernel NULL pointer dereference") ||
+	    prefix(b, "BUG: Unable to handle kernel instruction fetch") ||
+	    prefix(b, "BUG: Unable to handle kernel unaligned access") ||
+	    prefix(b, "BUG: Unable to handle unknown paging fault")) {
+		r = strstr(b, " at ");
+		if (r)
+			op_hdr_addr(h, r + 4);
+		if (strstr(b, " on write "))
+			h->write = 1;
+		else if (strstr(b, " on read "))
+			h->write = 0;
+		else if (strstr(b, " on execute "))
+			h->instr = 1;
+		if (strstr(b, "instruction fetch"))
+			h->instr = 1;
+		return prefix(b, "BUG: Kernel NULL") ? OOPS_KIND_NULL_DEREF :
+						      OOPS_KIND_PAGING;
+	}
+	/* powerpc old, arm, arm64 */
+	if ((r = prefix(b, "Unable to handle kernel paging request for "))) {
+		const char *a = strstr(r, " at address ");
+
+		if (a)
+			op_hdr_addr(h, a + 12);
+		if (prefix(r, "instruction fetch"))
+			h->instr = 1;
+		return OOPS_KIND_PAGING;
+	}
+	if ((r = prefix(b, "Unable to handle kernel NULL pointer dereference at virtual address "))) {
+		op_hdr_addr(h, r);
+		return OOPS_KIND_NULL_DEREF;
+	}
+	if (prefix(b, "Unable to handle kernel ") &&
+	    (r = strstr(b, " at virtual address "))) {
+		op_hdr_addr(h, r + 20);
+		if (strstr(b, "execute"))
+			h->instr = 1;
+		else if (strstr(b, "write"))
+			h->write = 1;
+		return OOPS_KIND_PAGING;
+	}
+	return OOPS_KIND_NONE;
+}
+
+/* "Oops: ..." and friends: the die() line.  b starts after "Oops: ". */
+static enum oops_kind die_line(const char *b, struct hdr *h)
+{
+	const char *r;
+
+	if ((r = prefix(b, "general protection fault")) ||
+	    (r = prefix(b, "segment-related general protection fault"))) {
+		const char *a = strstr(r, "address 0x");
+
+		if (a)
+			op_hdr_addr(h, a + 8);
+		r = strstr(b, ": ");
+		if (r)
+			COPY(h->code, r + 2);
+		return OOPS_KIND_GPF;
+	}
+	if ((r = prefix(b, "invalid opcode: "))) {
+		COPY(h->code, r);
+		h->die_line = true;
+		return OOPS_KIND_INVALID_OPCODE;
+	}
+	if ((r = prefix(b, "divide error: "))) {
+		COPY(h->code, r);
+		return OOPS_KIND_DIVIDE;
+	}
+	return OOPS_KIND_NONE;
+}
+
+enum oops_kind op_detect_header(const char *b, struct hdr *h)
+{
+	const char *r, *s;
+	enum oops_kind k;
+
+	/* most lines are noise: reject them before touching h */
+	switch (b[0]) {
+	case 'B': case 'W': case 'N': case 'w': case 'k': case 'K': case 'I':
+	case 'r': case 'g': case 'O': case 'i': case 'd': case 'U': case 'l':
+	case 's': case '[': case 'E':
+		break;
+	default:
+		return OOPS_KIND_NONE;
+	}
+	op_hdr_init(h);
+	COPY(h->text, b);
+
+	/* strip the detector's pr_fmt */
+	s = b;
+	if ((r = prefix(s, "watchdog: ")) || (r = prefix(s, "NMI watchdog: ")))
+		s = r;
+	else if ((r = prefix(s, "rcu: ")))
+		s = r;
+
+	/* soft lockup, all versions */
+	if ((r = prefix(s, "BUG: soft lockup - CPU#"))) {
+		h->cpu = (int)op_parse_long(r, NULL);
+		op_parse_comm_pid_bracket(r, h);
+		return OOPS_KIND_SOFT_LOCKUP;
+	}
+	if ((r = prefix(s, "BUG: soft lockup detected on CPU#"))) {
+		/* 2.6.18 */
+		h->cpu = (int)op_parse_long(r, NULL);
+		return OOPS_KIND_SOFT_LOCKUP;
+	}
+	if ((r = prefix(s, "Watchdog detected hard LOCKUP on cpu "))) {
+		h->cpu = (int)op_parse_long(r, NULL);
+		return OOPS_KIND_HARD_LOCKUP;
+	}
+	if ((r = prefix(s, "Kernel panic - not syncing: "))) {
+		h->panic = true;
+		COPY(h->detail, r);
+		if ((r = prefix(r, "Watchdog detected hard LOCKUP on cpu "))) {
+			h->cpu = (int)op_parse_long(r, NULL);
+			return OOPS_KIND_HARD_LOCKUP;
+		}
+		return OOPS_KIND_PANIC;
+	}
+	if ((r = prefix(s, "kernel BUG at "))) {
+		op_parse_file_line(r, h->file, sizeof(h->file), &h->line);
+		return OOPS_KIND_KERNEL_BUG;
+	}
+	if ((r = prefix(s, "Kernel BUG at "))) {
+		op_hdr_sym(h, r);
+		return OOPS_KIND_KERNEL_BUG;
+	}
+	if ((k = paging_header(s, h)) != OOPS_KIND_NONE)
+		return k;
+	if ((r = prefix(s, "BUG: KASAN: "))) {
+		const char *in = strstr(r, " in ");
+		const char *on = strstr(r, " on address ");
+
+		if (in) {
+			COPYN(h->bug_type, r, in - r);
+			op_hdr_sym(h, in + 4);
+		} else if (on) {
+			COPYN(h->bug_type, r, on - r);
+		} else {
+			COPY(h->bug_type, r);
+		}
+		return OOPS_KIND_KASAN;
+	}
+	if ((r = prefix(s, "BUG: KFENCE: "))) {
+		const char *in = strstr(r, " in ");
+
+		if (in) {
+			COPYN(h->bug_type, r, in - r);
+			op_hdr_sym(h, in + 4);
+		} else {
+			COPY(h->bug_type, r);
+		}
+		return OOPS_KIND_KFENCE;
+	}
+	if ((r = prefix(s, "BUG: scheduling while atomic: "))) {
+		/* "comm/pid/0x%08x": comm may itself contain '/' */
+		const char *e = r + strlen(r), *p1 = NULL, *p2 = NULL, *c;
+
+		for (c = r; c < e; c++)
+			if (*c == '/') {
+				p1 = p2;
+				p2 = c;
+			}
+		if (p1 && p2) {
+			COPYN(h->comm, r, p1 - r);
+			h->pid = op_parse_long(p1 + 1, NULL);
+			COPY(h->detail, p2 + 1);
+		}
+		return OOPS_KIND_SCHED_ATOMIC;
+	}
+	if (prefix(s, "BUG: scheduling in a non-blocking section: "))
+		return OOPS_KIND_SCHED_ATOMIC;
+	if ((r = prefix(s, "BUG: sleeping function called from invalid context at "))) {
+		op_parse_file_line(r, h->file, sizeof(h->file), &h->line);
+		return OOPS_KIND_SLEEP_ATOMIC;
+	}
+	if ((r = prefix(s, "BUG: assuming atomic context at "))) {
+		op_parse_file_line(r, h->file, sizeof(h->file), &h->line);
+		return OOPS_KIND_SLEEP_ATOMIC;
+	}
+	if ((r = prefix(s, "BUG: Bad page state in process "))) {
+		const char *e = r;
+
+		while (*e && !is_space(*e))
+			e++;
+		COPYN(h->comm, r, e - r);
+		return OOPS_KIND_BAD_PAGE;
+	}
+	if ((r = prefix(s, "BUG: spinlock ")) || (r = prefix(s, "BUG: rwlock "))) {
+		const char *on = strstr(r, " on CPU#");
+
+		COPYN(h->detail, s + 5, on ? (on - s - 5) : -1);
+		if (on) {
+			const char *c;
+
+			h->cpu = (int)op_parse_long(on + 8, &c);
+			if (*c == ',')
+				op_parse_comm_slash_pid(skip_ws(c + 1), ',',
+						     h->comm, sizeof(h->comm),
+						     &h->pid);
+		}
+		return OOPS_KIND_SPINLOCK;
+	}
+	if (prefix(s, "BUG: workqueue lockup"))
+		return OOPS_KIND_WQ_LOCKUP;
+	if ((r = prefix(s, "BUG ")) && *r && !is_space(*r)) {
+		/* SLUB: "BUG %s (%s): %pV" and old "BUG %s: %s" */
+		const char *e = r;
+
+		while (*e && !is_space(*e) && *e != ':')
+			e++;
+		if ((e[0] == ' ' && e[1] == '(') || (e[0] == ':' && e[1] == ' ')) {
+			const char *what = NULL;
+
+			COPYN(h->cache, r, e - r);
+			if (e[0] == ' ') {
+				const char *close = strstr(e, "): ");
+
+				if (close) {
+					what = close + 3;
+					COPYN(h->code, e + 2, close - e - 2);
+				}
+			} else {
+				what = e + 2;
+			}
+			if (what) {
+				COPY(h->detail, what);
+				return OOPS_KIND_SLAB;
+			}
+		}
+	}
+	if ((r = prefix(s, "BUG: "))) {
+		/* anything else the kernel calls a BUG */
+		COPY(h->detail, r);
+		return OOPS_KIND_BUG;
+	}
+	if ((r = prefix(s, "Oops: "))) {
+		if ((r = prefix(r, "Oops: ")) && op_is_die_suffix(r)) {
+			/* 6.12 x86 page fault: "Oops: Oops: 0003 [#1]" */
+			COPY(h->code, r);
+			h->die_line = true;
+			return OOPS_KIND_OOPS;
+		}
+		r = s + 6;
+		if ((k = die_line(r, h)) != OOPS_KIND_NONE)
+			return k;
+		/* "Oops: 0003 [#1]", "Oops: Kernel access of bad area, sig: 11 [#1]" */
+		if (!strstr(r, "[#"))
+			return OOPS_KIND_NONE;
+		COPY(h->code, r);
+		h->die_line = true;
+		return OOPS_KIND_OOPS;
+	}
+	if ((r = prefix(s, "Internal error: Oops")) && strstr(r, "[#")) {
+		if (*r == ':')
+			r = skip_ws(r + 1);
+		COPY(h->code, r);
+		h->die_line = true;
+		return OOPS_KIND_OOPS;
+	}
+	if ((k = die_line(s, h)) != OOPS_KIND_NONE) {
+		/* only with the "NNNN [#N]" suffix, not any prose */
+		const char *c = strchr(s, ':');
+
+		if (k == OOPS_KIND_GPF)
+			return strstr(s, "[#") ? k : OOPS_KIND_NONE;
+		if (c && op_is_die_suffix(skip_ws(c + 1)))
+			return k;
+		return OOPS_KIND_NONE;
+	}
+	if ((r = prefix(s, "WARNING: "))) {
+		const char *at;
+
+		if ((k = lockdep_kind(r, h)) != OOPS_KIND_NONE)
+			return k;
+		if ((at = prefix(r, "CPU: "))) {
+			const char *q;
+
+			h->cpu = (int)op_parse_long(at, &q);
+			q = strstr(q, "PID: ");
+			if (q)
+				h->pid = op_parse_long(q + 5, NULL);
+			at = strstr(r, " at ");
+			if (!at)
+				return OOPS_KIND_NONE;
+			at += 4;
+		} else if (!(at = prefix(r, "at "))) {
+			return OOPS_KIND_NONE;
+		}
+		/* "FILE:LINE FUNC" or just "FUNC" */
+		if (op_parse_file_line(at, h->file, sizeof(h->file), &h->line)) {
+			while (*at && !is_space(*at))
+				at++;
+		}
+		op_hdr_sym(h, at);
+		if (!h->has_sym) {
+			/* old: "WARNING: at file:line func()" */
+			const char *f = skip_ws(at), *e = f;
+
+			while (is_sym_char(*e))
+				e++;
+			if (e > f && e[0] == '(' && e[1] == ')') {
+				COPYN(h->sym.function, f, e - f);
+				h->has_sym = true;
+			}
+		}
+		return OOPS_KIND_WARNING;
+	}
+	if ((r = prefix(s, "[ INFO: ")) || (r = prefix(s, "[ BUG: "))) {
+		/* lockdep before 4.x */
+		if ((k = lockdep_kind(r, h)) != OOPS_KIND_NONE)
+			return k;
+		return OOPS_KIND_NONE;
+	}
+	if ((r = prefix(s, "INFO: task "))) {
+		const char *bl = strstr(r, " blocked for more than ");
+		const char *p, *colon = NULL;
+
+		if (!bl)
+			return OOPS_KIND_NONE;
+		for (p = r; p < bl; p++)
+			if (*p == ':')
+				colon = p;
+		if (colon) {
+			COPYN(h->comm, r, colon - r);
+			h->pid = op_parse_long(colon + 1, NULL);
+		}
+		return OOPS_KIND_HUNG_TASK;
+	}
+	if ((r = prefix(s, "INFO: rcu")) && strstr(r, "stall"))
+		return OOPS_KIND_RCU_STALL;
+	if (prefix(s, "INFO: "))
+		return OOPS_KIND_NONE;
+	if ((prefix(s, "list_add") || prefix(s, "list_del")) &&
+	    (strstr(s, " corruption") || strstr(s, "double add"))) {
+		COPY(h->detail, s);
+		return OOPS_KIND_LIST;
+	}
+	if ((r = prefix(s, "UBSAN: "))) {
+		const char *in = strstr(r, " in ");
+
+		if (!in)
+			return OOPS_KIND_NONE;
+		COPYN(h->bug_type, r, in - r);
+		if (!strcmp(h->bug_type, "Undefined behaviour"))
+			h->bug_type[0] = '\0';
+		op_parse_file_line(in + 4, h->file, sizeof(h->file), &h->line);
+		return OOPS_KIND_UBSAN;
+	}
+	return OOPS_KIND_NONE;
+}

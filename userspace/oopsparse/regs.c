@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * oopsparse: registers and fault decoding: RIP/EIP/NIP/pc/LR lines, register
+ * dumps, #PF lines, the die() code, the fault a header describes, KASAN
+ * and KFENCE access lines.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser.h"
+
+/* register-dump lines: "RAX: ...", "NIP:  c000...", "GPR00: ..." */
+bool op_is_register_line(const char *b)
+{
+	const char *p = b;
+
+	if (!is_upper(*p))
+		return false;
+	while (is_upper(*p) || is_digit(*p) || *p == '_')
+		p++;
+	if (p - b > 12 || *p != ':')
+		return false;
+	p = skip_ws(p + 1);
+	return is_xdigit(*p) || *p == '[' || *p == '(';
+}
+
+bool op_is_hex_dump_line(const char *b)
+{
+	int words = 0;
+
+	if (prefix(b, "<d>"))
+		b = skip_ws(b + 3);
+	while (*b) {
+		const char *e = b;
+
+		if (*e == '<' || *e == '(')
+			e++;
+		while (is_xdigit(*e))
+			e++;
+		if (*e == '>' || *e == ')')
+			e++;
+		if (e == b || (*e && !is_space(*e)))
+			return false;
+		words++;
+		b = skip_ws(e);
+	}
+	return words > 0;
+}
+
+/* RIP/NIP/EIP/pc lines; only the first kernel-mode symbolised one counts */
+bool op_parse_ip_line(struct oops_parser *p, const char *b)
+{
+	struct oops_report *r = p->cur;
+	struct oops_frame f;
+	const char *q, *s = NULL;
+	bool lr = false;
+	bool user = false;
+
+	if ((q = prefix(b, "RIP: "))) {
+		op_set_arch(p, "x86_64", 3);
+		/* "RIP: 0010:func+.." or "RIP: 0010:[<addr>]  [<addr>] func" */
+		if (is_xdigit(q[0]) && q[4] == ':') {
+			unsigned long cs = (unsigned long)oops_hex(q, NULL);
+
+			user = (cs & 3) != 0;
+			q += 5;
+		}
+		s = q;
+	} else if ((q = prefix(b, "EIP: "))) {
+		op_set_arch(p, "i386", 3);
+		if (is_xdigit(q[0]) && q[4] == ':') {
+			unsigned long cs = (unsigned long)oops_hex(q, NULL);
+
+			user = (cs & 3) != 0;
+			q += 5;
+		}
+		s = q;
+	} else if ((q = prefix(b, "EIP is at "))) {
+		op_set_arch(p, "i386", 3);
+		s = q;
+	} else if ((q = prefix(b, "RIP ")) || (q = prefix(b, "RIP  "))) {
+		op_set_arch(p, "x86_64", 3);
+		s = q;
+	} else if ((q = prefix(b, "IP: "))) {
+		s = q;
+	} else if ((q = prefix(b, "NIP [")) || (q = prefix(b, "NIP  ["))) {
+		s = q - 1;
+	} else if ((q = prefix(b, "LR [")) || (q = prefix(b, "LR  ["))) {
+		s = q - 1;
+		lr = true;
+	} else if ((q = prefix(b, "pc : "))) {
+		op_set_arch(p, "arm64", 3);
+		s = q;
+	} else if ((q = prefix(b, "lr : "))) {
+		s = q;
+		lr = true;
+	} else {
+		return false;
+	}
+	if (user)
+		return true;
+	{
+		bool raw;
+		const char *e;
+
+		/* skip "[<addr>]" groups, then a symbol */
+		e = oops_parse_frame(s, &f, &raw);
+		if (!e) {
+			/* "0010:[<addr>] EFLAGS: ..." (i386) has no symbol */
+			return true;
+		}
+		if (raw || !f.function[0])
+			return true;
+		f.reliable = true;
+		f.context = OOPS_CTX_TASK;
+	}
+	if (lr) {
+		if (!r->has_lr && !r->has_rip)
+			return true;
+		if (!r->has_lr) {
+			r->lr = f;
+			r->has_lr = true;
+		}
+		return true;
+	}
+	if (!r->has_rip) {
+		r->rip = f;
+		r->has_rip = true;
+	}
+	return true;
+}
+
+void op_parse_ppc_regs(struct oops_parser *p, const char *b)
+{
+	const char *q;
+
+	if ((q = prefix(b, "NIP: ")) || (q = prefix(b, "NIP:  "))) {
+		const char *e;
+
+		q = skip_ws(q);
+		e = q;
+		while (is_xdigit(*e))
+			e++;
+		op_set_arch(p, e - q > 8 ? "ppc64" : "ppc", 3);
+	} else if ((q = prefix(b, "REGS: "))) {
+		const char *t = strstr(q, "Tainted: ");
+
+		if (!t)
+			t = strstr(q, "Not tainted");
+		if (t)
+			op_parse_taint(p, t);
+	}
+}
+
+void op_parse_pf_line(struct oops_report *r, const char *q)
+{
+	/* "#PF: supervisor write access in kernel mode" */
+	if (prefix(q, "user "))
+		r->fault.user = 1;
+	else if (prefix(q, "supervisor "))
+		r->fault.user = 0;
+	if (strstr(q, "instruction fetch")) {
+		r->fault.instruction = 1;
+		r->fault.write = 0;
+	} else if (strstr(q, "write access")) {
+		r->fault.write = 1;
+		r->fault.instruction = 0;
+	} else if (strstr(q, "read access")) {
+		r->fault.write = 0;
+		r->fault.instruction = 0;
+	}
+	/* "#PF: error_code(0x0003) - permissions violation" */
+	if ((q = prefix(q, "error_code("))) {
+		const char *e;
+
+		r->fault.error_code = (long)oops_hex(q, &e);
+	}
+}
+
+void op_oops_code(struct oops_parser *p, const char *code)
+{
+	struct oops_report *r = p->cur;
+
+	if (!r->oops_code[0])
+		COPY(r->oops_code, code);
+	/* x86 page fault "Oops: 0003 [#1]": the #PF error code */
+	if ((r->kind == OOPS_KIND_PAGING || r->kind == OOPS_KIND_NULL_DEREF ||
+	     r->kind == OOPS_KIND_OOPS) &&
+	    r->fault.error_code < 0 && op_is_die_suffix(code) &&
+	    is_xdigit(code[3]) && code[4] == ' ' &&
+	    strcmp(r->arch, "arm64") && strncmp(r->arch, "ppc", 3)) {
+		r->fault.error_code = (long)oops_hex(code, NULL);
+	}
+}
+
+void op_fault_from_hdr(struct oops_report *r, const struct hdr *h)
+{
+	r->fault.present = true;
+	if (h->has_addr) {
+		COPY(r->fault.address, h->addr);
+		r->fault.addr = oops_hex(h->addr, NULL);
+	}
+	if (h->write >= 0)
+		r->fault.write = h->write;
+	if (h->instr >= 0)
+		r->fault.instruction = h->instr;
+	/* "kernel ... access" messages are about kernel-mode faults */
+	if (strstr(h->text, "kernel") || strstr(h->text, "Kernel"))
+		r->fault.user = 0;
+}
+
+void op_kasan_access_line(struct oops_parser *p, const char *b)
+{
+	struct oops_report *r = p->cur;
+	const char *q, *t;
+
+	/* "Write of size 1 at addr ffff... by task x/123" */
+	if ((q = prefix(b, "Read of size ")) || (q = prefix(b, "Write of size "))) {
+		if (!r->access[0])
+			COPYN(r->access, b, b[0] == 'R' ? 4 : 5);
+		if (r->access_size < 0)
+			r->access_size = op_parse_long(q, NULL);
+	} else if (prefix(b, "Read at addr ") || prefix(b, "Write at addr ")) {
+		if (!r->access[0])
+			COPYN(r->access, b, b[0] == 'R' ? 4 : 5);
+	} else if (!prefix(b, "Free of addr ")) {
+		return;
+	}
+	t = strstr(b, " by task ");
+	if (t) {
+		char comm[64] = "";
+		long pid = -1;
+
+		op_parse_comm_slash_pid(t + 9, '\0', comm, sizeof(comm), &pid);
+		if (comm[0])
+			op_set_comm(r, comm, strlen(comm));
+		if (r->pid < 0)
+			r->pid = pid;
+	}
+	q = strstr(b, " addr ");
+	if (q && !r->fault.address[0]) {
+		const char *e = q = skip_ws(q + 6);
+
+		while (is_xdigit(*e))
+			e++;
+		COPYN(r->fault.address, q, e - q);
+		r->fault.addr = oops_hex(q, NULL);
+	}
+}
