@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "parser.h"
+#include "formats.h"
 
 static void reset_state(struct oops_parser *p)
 {
@@ -41,19 +42,6 @@ static void report_reset(struct oops_report *r)
 	r->fault.instruction = OOPS_UNKNOWN;
 }
 
-static bool kind_needs_trace(enum oops_kind k)
-{
-	switch (k) {
-	case OOPS_KIND_PANIC:
-	case OOPS_KIND_WQ_LOCKUP:
-	case OOPS_KIND_RCU_STALL:
-	case OOPS_KIND_BUG:
-		return false;
-	default:
-		return true;
-	}
-}
-
 static bool has_trace(const struct oops_parser *p)
 {
 	return p->cur->nframes > 0 || p->cur->has_rip;
@@ -76,7 +64,8 @@ void op_end_report(struct oops_parser *p, enum end_cause cause)
 	if (!p->active)
 		return;
 	p->active = false;
-	if (kind_needs_trace(r->kind) && !has_trace(p) && !r->panicked) {
+	if ((oops_format_of(r)->flags & FMT_TRACE) && !has_trace(p) &&
+	    !r->panicked) {
 		switch (cause) {
 		case END_HEADER:
 			xsnprintf(why, sizeof(why),
@@ -249,11 +238,53 @@ static void start_report(struct oops_parser *p, enum oops_kind k,
 		p->last = LT_UBSAN_OLD;
 }
 
-static bool is_list_file(const char *f)
+static bool ends_with(const char *s, const char *suffix)
 {
-	size_t n = strlen(f);
+	size_t n = strlen(s), m = strlen(suffix);
 
-	return n >= 16 && !strcmp(f + n - 16, "lib/list_debug.c");
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+static bool kind_in(enum oops_kind k, enum oops_kind one,
+		    const enum oops_kind *any, size_t n)
+{
+	if (one != OOPS_KIND_NONE)
+		return k == one;
+	for (size_t i = 0; i < n && any[i] != OOPS_KIND_NONE; i++)
+		if (any[i] == k)
+			return true;
+	return false;
+}
+
+static bool absorb_applies(const struct oops_absorb *a,
+			   const struct oops_report *r, enum oops_kind k,
+			   const struct hdr *h)
+{
+	bool ok;
+
+	if (!kind_in(r->kind, a->report, a->report_any,
+		     ARRAY_SIZE(a->report_any)))
+		return false;
+	if (a->flags & ABS_DIE)
+		return h->die_line;
+	if (a->header != OOPS_KIND_NONE && k != a->header &&
+	    (a->header_alt == OOPS_KIND_NONE || k != a->header_alt))
+		return false;
+	if (a->flags & ABS_REP_FILE)
+		return ends_with(r->src_file, a->file);
+	if (a->flags & ABS_REP_FUNC)
+		return strstr(r->header_function, a->func[0]) != NULL;
+	if (!(a->flags & ABS_HDR_FILE))
+		return true;
+	if (a->flags & ABS_HDR_FUNC) {
+		/* in the file, or in one of the functions */
+		ok = strstr(h->file, a->file) != NULL;
+		for (size_t i = 0; !ok && i < ARRAY_SIZE(a->func) &&
+		     a->func[i]; i++)
+			ok = h->has_sym && !strcmp(h->sym.function, a->func[i]);
+		return ok;
+	}
+	return ends_with(h->file, a->file) || !h->file[0];
 }
 
 /* Can header h continue the current report instead of starting one? */
@@ -266,47 +297,30 @@ static bool merge_header(struct oops_parser *p, enum oops_kind k,
 
 	if (!early)
 		return false;
-	/* "Oops: 0003 [#1]" / "invalid opcode: 0000 [#1]" after the header */
-	if (h->die_line && !p->seen_die &&
-	    (r->kind == OOPS_KIND_PAGING || r->kind == OOPS_KIND_NULL_DEREF ||
-	     r->kind == OOPS_KIND_KERNEL_BUG || r->kind == OOPS_KIND_LIST ||
-	     r->kind == OOPS_KIND_BUG)) {
-		p->seen_die = true;
-		if (h->code[0])
-			op_oops_code(p, h->code);
-		return true;
-	}
-	/* list corruption message, then the WARN/BUG in lib/list_debug.c */
-	if (r->kind == OOPS_KIND_LIST &&
-	    (k == OOPS_KIND_WARNING || k == OOPS_KIND_KERNEL_BUG) &&
-	    (is_list_file(h->file) || !h->file[0])) {
-		apply_header(p, k, h);
-		return true;
-	}
-	/* old kernels: WARNING at lib/list_debug.c, then the message */
-	if (k == OOPS_KIND_LIST &&
-	    (r->kind == OOPS_KIND_WARNING || r->kind == OOPS_KIND_KERNEL_BUG) &&
-	    is_list_file(r->src_file)) {
-		r->kind = OOPS_KIND_LIST;
-		apply_header(p, k, h);
-		return true;
-	}
-	/* 6.12 SLUB: object_err()/slab_err() end with a WARN in mm/slub.c */
-	if (r->kind == OOPS_KIND_SLAB && k == OOPS_KIND_WARNING &&
-	    (strstr(h->file, "mm/slub.c") ||
-	     (h->has_sym && (!strcmp(h->sym.function, "object_err") ||
-			     !strcmp(h->sym.function, "slab_err"))))) {
-		if (h->cpu >= 0 && r->cpu < 0)
-			r->cpu = h->cpu;
-		if (h->pid >= 0 && r->pid < 0)
-			r->pid = h->pid;
-		return true;
-	}
-	/* 3.x hard lockup: WARN in watchdog_overflow_callback + message */
-	if (k == OOPS_KIND_HARD_LOCKUP && r->kind == OOPS_KIND_WARNING &&
-	    strstr(r->header_function, "watchdog")) {
-		r->kind = OOPS_KIND_HARD_LOCKUP;
-		r->header_function[0] = '\0';
+	for (size_t i = 0; i < oops_nabsorbs; i++) {
+		const struct oops_absorb *a = &oops_absorbs[i];
+
+		if (!absorb_applies(a, r, k, h))
+			continue;
+		if (a->flags & ABS_DIE) {
+			if (p->seen_die)
+				continue;
+			p->seen_die = true;
+			if (h->code[0])
+				op_oops_code(p, h->code);
+			return true;
+		}
+		if (a->flags & ABS_TASK_ONLY) {
+			if (h->cpu >= 0 && r->cpu < 0)
+				r->cpu = h->cpu;
+			if (h->pid >= 0 && r->pid < 0)
+				r->pid = h->pid;
+			return true;
+		}
+		if (a->become != OOPS_KIND_NONE)
+			r->kind = a->become;
+		if (a->flags & ABS_CLEAR_FUNC)
+			r->header_function[0] = '\0';
 		apply_header(p, k, h);
 		return true;
 	}

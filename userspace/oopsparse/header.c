@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "parser.h"
+#include "formats.h"
 
 void op_hdr_init(struct hdr *h)
 {
@@ -154,10 +155,13 @@ static enum oops_kind lockdep_kind(const char *s, struct hdr *h)
 	return OOPS_KIND_NONE;
 }
 
-static enum oops_kind paging_header(const char *b, struct hdr *h)
+enum oops_kind hp_paging(const char *b, const char *rest, struct hdr *h,
+			 enum oops_kind kind)
 {
 	const char *r;
 
+	(void)rest;
+	(void)kind;
 	/* x86 old */
 	if ((r = prefix(b, "BUG: unable to handle kernel paging request at "))) {
 		op_hdr_addr(h, r);
@@ -256,20 +260,353 @@ static enum oops_kind die_line(const char *b, struct hdr *h)
 	return OOPS_KIND_NONE;
 }
 
-enum oops_kind op_detect_header(const char *b, struct hdr *h)
-{
-	const char *r, *s;
-	enum oops_kind k;
+/* ------------------------------------------------------------------ */
+/* the fields each header carries (the rows of formats.c name these)   */
 
-	/* most lines are noise: reject them before touching h */
-	switch (b[0]) {
-	case 'B': case 'W': case 'N': case 'w': case 'k': case 'K': case 'I':
-	case 'r': case 'g': case 'O': case 'i': case 'd': case 'U': case 'l':
-	case 's': case '[': case 'E':
-		break;
-	default:
+enum oops_kind hp_cpu(const char *s, const char *r, struct hdr *h,
+		      enum oops_kind k)
+{
+	(void)s;
+	h->cpu = (int)op_parse_long(r, NULL);
+	return k;
+}
+
+/* "BUG: soft lockup - CPU#1 stuck for 67s! [comm:pid]" */
+enum oops_kind hp_soft_lockup(const char *s, const char *r, struct hdr *h,
+			      enum oops_kind k)
+{
+	(void)s;
+	h->cpu = (int)op_parse_long(r, NULL);
+	op_parse_comm_pid_bracket(r, h);
+	return k;
+}
+
+enum oops_kind hp_panic(const char *s, const char *r, struct hdr *h,
+			enum oops_kind k)
+{
+	(void)s;
+	h->panic = true;
+	COPY(h->detail, r);
+	if ((r = prefix(r, "Watchdog detected hard LOCKUP on cpu "))) {
+		h->cpu = (int)op_parse_long(r, NULL);
+		return OOPS_KIND_HARD_LOCKUP;
+	}
+	return k;
+}
+
+/* "kernel BUG at FILE:LINE!" or 2.6.18's "Kernel BUG at func+0x.." */
+enum oops_kind hp_kernel_bug(const char *s, const char *r, struct hdr *h,
+			     enum oops_kind k)
+{
+	if (s[0] == 'K')
+		op_hdr_sym(h, r);
+	else
+		op_parse_file_line(r, h->file, sizeof(h->file), &h->line);
+	return k;
+}
+
+enum oops_kind hp_file_line(const char *s, const char *r, struct hdr *h,
+			    enum oops_kind k)
+{
+	(void)s;
+	op_parse_file_line(r, h->file, sizeof(h->file), &h->line);
+	return k;
+}
+
+/* "BUG: KASAN: TYPE in F", "... on address", KFENCE: "TYPE in F" */
+enum oops_kind hp_sanitizer(const char *s, const char *r, struct hdr *h,
+			    enum oops_kind k)
+{
+	const char *in = strstr(r, " in ");
+	const char *on = strstr(r, " on address ");
+
+	(void)s;
+	if (in) {
+		COPYN(h->bug_type, r, in - r);
+		op_hdr_sym(h, in + 4);
+	} else if (on) {
+		COPYN(h->bug_type, r, on - r);
+	} else {
+		COPY(h->bug_type, r);
+	}
+	return k;
+}
+
+/* "BUG: scheduling while atomic: comm/pid/0x%08x": comm may hold '/' */
+enum oops_kind hp_sched_atomic(const char *s, const char *r, struct hdr *h,
+			       enum oops_kind k)
+{
+	const char *e = r + strlen(r), *p1 = NULL, *p2 = NULL, *c;
+
+	(void)s;
+	for (c = r; c < e; c++)
+		if (*c == '/') {
+			p1 = p2;
+			p2 = c;
+		}
+	if (p1 && p2) {
+		COPYN(h->comm, r, p1 - r);
+		h->pid = op_parse_long(p1 + 1, NULL);
+		COPY(h->detail, p2 + 1);
+	}
+	return k;
+}
+
+enum oops_kind hp_bad_page(const char *s, const char *r, struct hdr *h,
+			   enum oops_kind k)
+{
+	const char *e = r;
+
+	(void)s;
+	while (*e && !is_space(*e))
+		e++;
+	COPYN(h->comm, r, e - r);
+	return k;
+}
+
+/* "BUG: spinlock bad magic on CPU#0, comm/pid" */
+enum oops_kind hp_spinlock(const char *s, const char *r, struct hdr *h,
+			   enum oops_kind k)
+{
+	const char *on = strstr(r, " on CPU#");
+
+	COPYN(h->detail, s + 5, on ? (on - s - 5) : -1);
+	if (on) {
+		const char *c;
+
+		h->cpu = (int)op_parse_long(on + 8, &c);
+		if (*c == ',')
+			op_parse_comm_slash_pid(skip_ws(c + 1), ',', h->comm,
+						sizeof(h->comm), &h->pid);
+	}
+	return k;
+}
+
+/* SLUB: "BUG %s (%s): %pV" and old "BUG %s: %s" */
+enum oops_kind hp_slab(const char *s, const char *r, struct hdr *h,
+		       enum oops_kind k)
+{
+	const char *e = r, *what = NULL;
+
+	(void)s;
+	if (!*r || is_space(*r))
+		return OOPS_KIND_NONE;
+	while (*e && !is_space(*e) && *e != ':')
+		e++;
+	if (!((e[0] == ' ' && e[1] == '(') || (e[0] == ':' && e[1] == ' ')))
+		return OOPS_KIND_NONE;
+	COPYN(h->cache, r, e - r);
+	if (e[0] == ' ') {
+		const char *close = strstr(e, "): ");
+
+		if (close) {
+			what = close + 3;
+			COPYN(h->code, e + 2, close - e - 2);
+		}
+	} else {
+		what = e + 2;
+	}
+	if (!what)
+		return OOPS_KIND_NONE;
+	COPY(h->detail, what);
+	return k;
+}
+
+/* anything else the kernel calls a BUG: the message */
+enum oops_kind hp_detail(const char *s, const char *r, struct hdr *h,
+			 enum oops_kind k)
+{
+	(void)s;
+	COPY(h->detail, r);
+	return k;
+}
+
+/* "Oops: ..." and 6.12's doubled "Oops: Oops: 0003 [#1]" */
+enum oops_kind hp_oops(const char *s, const char *r, struct hdr *h,
+		       enum oops_kind k)
+{
+	const char *q;
+	enum oops_kind d;
+
+	(void)s;
+	if ((q = prefix(r, "Oops: ")) && op_is_die_suffix(q)) {
+		/* 6.12 x86 page fault: "Oops: Oops: 0003 [#1]" */
+		COPY(h->code, q);
+		h->die_line = true;
+		return k;
+	}
+	if ((d = die_line(r, h)) != OOPS_KIND_NONE)
+		return d;
+	/* "Oops: 0003 [#1]", "Oops: Kernel access of bad area, sig: 11 [#1]" */
+	if (!strstr(r, "[#"))
+		return OOPS_KIND_NONE;
+	COPY(h->code, r);
+	h->die_line = true;
+	return k;
+}
+
+/* arm/arm64: "Internal error: Oops: 96000005 [#1] SMP" */
+enum oops_kind hp_internal_error(const char *s, const char *r, struct hdr *h,
+				 enum oops_kind k)
+{
+	(void)s;
+	if (!strstr(r, "[#"))
+		return OOPS_KIND_NONE;
+	if (*r == ':')
+		r = skip_ws(r + 1);
+	COPY(h->code, r);
+	h->die_line = true;
+	return k;
+}
+
+/* a bare die() line: only with the "NNNN [#N]" suffix, not any prose */
+enum oops_kind hp_die(const char *s, const char *r, struct hdr *h,
+		      enum oops_kind k)
+{
+	const char *c = strchr(s, ':');
+
+	(void)r;
+	(void)k;
+	k = die_line(s, h);
+	if (k == OOPS_KIND_GPF)
+		return strstr(s, "[#") ? k : OOPS_KIND_NONE;
+	if (k != OOPS_KIND_NONE && c && op_is_die_suffix(skip_ws(c + 1)))
+		return k;
+	return OOPS_KIND_NONE;
+}
+
+/* "WARNING: CPU: N PID: P at FILE:LINE F" and "WARNING: at FILE:LINE F()" */
+enum oops_kind hp_warning(const char *s, const char *r, struct hdr *h,
+			  enum oops_kind k)
+{
+	const char *at;
+	enum oops_kind l;
+
+	(void)s;
+	if ((l = lockdep_kind(r, h)) != OOPS_KIND_NONE)
+		return l;
+	if ((at = prefix(r, "CPU: "))) {
+		const char *q;
+
+		h->cpu = (int)op_parse_long(at, &q);
+		q = strstr(q, "PID: ");
+		if (q)
+			h->pid = op_parse_long(q + 5, NULL);
+		at = strstr(r, " at ");
+		if (!at)
+			return OOPS_KIND_NONE;
+		at += 4;
+	} else if (!(at = prefix(r, "at "))) {
 		return OOPS_KIND_NONE;
 	}
+	/* "FILE:LINE FUNC" or just "FUNC" */
+	if (op_parse_file_line(at, h->file, sizeof(h->file), &h->line)) {
+		while (*at && !is_space(*at))
+			at++;
+	}
+	op_hdr_sym(h, at);
+	if (!h->has_sym) {
+		/* old: "WARNING: at file:line func()" */
+		const char *f = skip_ws(at), *e = f;
+
+		while (is_sym_char(*e))
+			e++;
+		if (e > f && e[0] == '(' && e[1] == ')') {
+			COPYN(h->sym.function, f, e - f);
+			h->has_sym = true;
+		}
+	}
+	return k;
+}
+
+/* lockdep before 4.x: "[ INFO: possible recursive locking detected ]" */
+enum oops_kind hp_lockdep(const char *s, const char *r, struct hdr *h,
+			  enum oops_kind k)
+{
+	(void)s;
+	(void)k;
+	return lockdep_kind(r, h);
+}
+
+/* "INFO: task comm:pid blocked for more than N seconds." */
+enum oops_kind hp_hung_task(const char *s, const char *r, struct hdr *h,
+			    enum oops_kind k)
+{
+	const char *bl = strstr(r, " blocked for more than ");
+	const char *p, *colon = NULL;
+
+	(void)s;
+	if (!bl)
+		return OOPS_KIND_NONE;
+	for (p = r; p < bl; p++)
+		if (*p == ':')
+			colon = p;
+	if (colon) {
+		COPYN(h->comm, r, colon - r);
+		h->pid = op_parse_long(colon + 1, NULL);
+	}
+	return k;
+}
+
+/* "INFO: rcu_sched detected stalls", "INFO: rcu_preempt self-detected stall" */
+enum oops_kind hp_rcu_stall(const char *s, const char *r, struct hdr *h,
+			    enum oops_kind k)
+{
+	(void)s;
+	(void)h;
+	return strstr(r, "stall") ? k : OOPS_KIND_NONE;
+}
+
+/* "list_add corruption. ...", "list_del corruption, ...", "list_add double add" */
+enum oops_kind hp_list(const char *s, const char *r, struct hdr *h,
+		       enum oops_kind k)
+{
+	(void)r;
+	if (!strstr(s, " corruption") && !strstr(s, "double add"))
+		return OOPS_KIND_NONE;
+	COPY(h->detail, s);
+	return k;
+}
+
+/* "UBSAN: KIND in FILE:LINE:COL", old "UBSAN: Undefined behaviour in FILE" */
+enum oops_kind hp_ubsan(const char *s, const char *r, struct hdr *h,
+			enum oops_kind k)
+{
+	const char *in = strstr(r, " in ");
+
+	(void)s;
+	if (!in)
+		return OOPS_KIND_NONE;
+	COPYN(h->bug_type, r, in - r);
+	if (!strcmp(h->bug_type, "Undefined behaviour"))
+		h->bug_type[0] = '\0';
+	op_parse_file_line(in + 4, h->file, sizeof(h->file), &h->line);
+	return k;
+}
+
+/* ------------------------------------------------------------------ */
+/* matching a line against the table                                   */
+
+/* The first bytes of every header in the table, to reject noise fast. */
+void op_header_index(unsigned char first[256])
+{
+	memset(first, 0, 256);
+	for (size_t i = 0; i < oops_nformats; i++)
+		for (int j = 0; j < FMT_MAX_HEADERS &&
+		     oops_formats[i].headers[j]; j++)
+			first[(unsigned char)oops_formats[i].headers[j][0]] = 1;
+	/* the detectors' pr_fmt */
+	first['w'] = first['N'] = first['r'] = 1;
+}
+
+enum oops_kind op_detect_header(const unsigned char first[256], const char *b,
+				struct hdr *h)
+{
+	const char *r, *s;
+
+	/* most lines are noise: reject them before touching h */
+	if (!first[(unsigned char)b[0]])
+		return OOPS_KIND_NONE;
 	op_hdr_init(h);
 	COPY(h->text, b);
 
@@ -279,260 +616,22 @@ enum oops_kind op_detect_header(const char *b, struct hdr *h)
 		s = r;
 	else if ((r = prefix(s, "rcu: ")))
 		s = r;
-
-	/* soft lockup, all versions */
-	if ((r = prefix(s, "BUG: soft lockup - CPU#"))) {
-		h->cpu = (int)op_parse_long(r, NULL);
-		op_parse_comm_pid_bracket(r, h);
-		return OOPS_KIND_SOFT_LOCKUP;
-	}
-	if ((r = prefix(s, "BUG: soft lockup detected on CPU#"))) {
-		/* 2.6.18 */
-		h->cpu = (int)op_parse_long(r, NULL);
-		return OOPS_KIND_SOFT_LOCKUP;
-	}
-	if ((r = prefix(s, "Watchdog detected hard LOCKUP on cpu "))) {
-		h->cpu = (int)op_parse_long(r, NULL);
-		return OOPS_KIND_HARD_LOCKUP;
-	}
-	if ((r = prefix(s, "Kernel panic - not syncing: "))) {
-		h->panic = true;
-		COPY(h->detail, r);
-		if ((r = prefix(r, "Watchdog detected hard LOCKUP on cpu "))) {
-			h->cpu = (int)op_parse_long(r, NULL);
-			return OOPS_KIND_HARD_LOCKUP;
-		}
-		return OOPS_KIND_PANIC;
-	}
-	if ((r = prefix(s, "kernel BUG at "))) {
-		op_parse_file_line(r, h->file, sizeof(h->file), &h->line);
-		return OOPS_KIND_KERNEL_BUG;
-	}
-	if ((r = prefix(s, "Kernel BUG at "))) {
-		op_hdr_sym(h, r);
-		return OOPS_KIND_KERNEL_BUG;
-	}
-	if ((k = paging_header(s, h)) != OOPS_KIND_NONE)
-		return k;
-	if ((r = prefix(s, "BUG: KASAN: "))) {
-		const char *in = strstr(r, " in ");
-		const char *on = strstr(r, " on address ");
-
-		if (in) {
-			COPYN(h->bug_type, r, in - r);
-			op_hdr_sym(h, in + 4);
-		} else if (on) {
-			COPYN(h->bug_type, r, on - r);
-		} else {
-			COPY(h->bug_type, r);
-		}
-		return OOPS_KIND_KASAN;
-	}
-	if ((r = prefix(s, "BUG: KFENCE: "))) {
-		const char *in = strstr(r, " in ");
-
-		if (in) {
-			COPYN(h->bug_type, r, in - r);
-			op_hdr_sym(h, in + 4);
-		} else {
-			COPY(h->bug_type, r);
-		}
-		return OOPS_KIND_KFENCE;
-	}
-	if ((r = prefix(s, "BUG: scheduling while atomic: "))) {
-		/* "comm/pid/0x%08x": comm may itself contain '/' */
-		const char *e = r + strlen(r), *p1 = NULL, *p2 = NULL, *c;
-
-		for (c = r; c < e; c++)
-			if (*c == '/') {
-				p1 = p2;
-				p2 = c;
-			}
-		if (p1 && p2) {
-			COPYN(h->comm, r, p1 - r);
-			h->pid = op_parse_long(p1 + 1, NULL);
-			COPY(h->detail, p2 + 1);
-		}
-		return OOPS_KIND_SCHED_ATOMIC;
-	}
-	if (prefix(s, "BUG: scheduling in a non-blocking section: "))
-		return OOPS_KIND_SCHED_ATOMIC;
-	if ((r = prefix(s, "BUG: sleeping function called from invalid context at "))) {
-		op_parse_file_line(r, h->file, sizeof(h->file), &h->line);
-		return OOPS_KIND_SLEEP_ATOMIC;
-	}
-	if ((r = prefix(s, "BUG: assuming atomic context at "))) {
-		op_parse_file_line(r, h->file, sizeof(h->file), &h->line);
-		return OOPS_KIND_SLEEP_ATOMIC;
-	}
-	if ((r = prefix(s, "BUG: Bad page state in process "))) {
-		const char *e = r;
-
-		while (*e && !is_space(*e))
-			e++;
-		COPYN(h->comm, r, e - r);
-		return OOPS_KIND_BAD_PAGE;
-	}
-	if ((r = prefix(s, "BUG: spinlock ")) || (r = prefix(s, "BUG: rwlock "))) {
-		const char *on = strstr(r, " on CPU#");
-
-		COPYN(h->detail, s + 5, on ? (on - s - 5) : -1);
-		if (on) {
-			const char *c;
-
-			h->cpu = (int)op_parse_long(on + 8, &c);
-			if (*c == ',')
-				op_parse_comm_slash_pid(skip_ws(c + 1), ',',
-						     h->comm, sizeof(h->comm),
-						     &h->pid);
-		}
-		return OOPS_KIND_SPINLOCK;
-	}
-	if (prefix(s, "BUG: workqueue lockup"))
-		return OOPS_KIND_WQ_LOCKUP;
-	if ((r = prefix(s, "BUG ")) && *r && !is_space(*r)) {
-		/* SLUB: "BUG %s (%s): %pV" and old "BUG %s: %s" */
-		const char *e = r;
-
-		while (*e && !is_space(*e) && *e != ':')
-			e++;
-		if ((e[0] == ' ' && e[1] == '(') || (e[0] == ':' && e[1] == ' ')) {
-			const char *what = NULL;
-
-			COPYN(h->cache, r, e - r);
-			if (e[0] == ' ') {
-				const char *close = strstr(e, "): ");
-
-				if (close) {
-					what = close + 3;
-					COPYN(h->code, e + 2, close - e - 2);
-				}
-			} else {
-				what = e + 2;
-			}
-			if (what) {
-				COPY(h->detail, what);
-				return OOPS_KIND_SLAB;
-			}
-		}
-	}
-	if ((r = prefix(s, "BUG: "))) {
-		/* anything else the kernel calls a BUG */
-		COPY(h->detail, r);
-		return OOPS_KIND_BUG;
-	}
-	if ((r = prefix(s, "Oops: "))) {
-		if ((r = prefix(r, "Oops: ")) && op_is_die_suffix(r)) {
-			/* 6.12 x86 page fault: "Oops: Oops: 0003 [#1]" */
-			COPY(h->code, r);
-			h->die_line = true;
-			return OOPS_KIND_OOPS;
-		}
-		r = s + 6;
-		if ((k = die_line(r, h)) != OOPS_KIND_NONE)
-			return k;
-		/* "Oops: 0003 [#1]", "Oops: Kernel access of bad area, sig: 11 [#1]" */
-		if (!strstr(r, "[#"))
-			return OOPS_KIND_NONE;
-		COPY(h->code, r);
-		h->die_line = true;
-		return OOPS_KIND_OOPS;
-	}
-	if ((r = prefix(s, "Internal error: Oops")) && strstr(r, "[#")) {
-		if (*r == ':')
-			r = skip_ws(r + 1);
-		COPY(h->code, r);
-		h->die_line = true;
-		return OOPS_KIND_OOPS;
-	}
-	if ((k = die_line(s, h)) != OOPS_KIND_NONE) {
-		/* only with the "NNNN [#N]" suffix, not any prose */
-		const char *c = strchr(s, ':');
-
-		if (k == OOPS_KIND_GPF)
-			return strstr(s, "[#") ? k : OOPS_KIND_NONE;
-		if (c && op_is_die_suffix(skip_ws(c + 1)))
-			return k;
+	if (!first[(unsigned char)s[0]])
 		return OOPS_KIND_NONE;
-	}
-	if ((r = prefix(s, "WARNING: "))) {
-		const char *at;
 
-		if ((k = lockdep_kind(r, h)) != OOPS_KIND_NONE)
-			return k;
-		if ((at = prefix(r, "CPU: "))) {
-			const char *q;
+	for (size_t i = 0; i < oops_nformats; i++) {
+		const struct oops_format *f = &oops_formats[i];
 
-			h->cpu = (int)op_parse_long(at, &q);
-			q = strstr(q, "PID: ");
-			if (q)
-				h->pid = op_parse_long(q + 5, NULL);
-			at = strstr(r, " at ");
-			if (!at)
-				return OOPS_KIND_NONE;
-			at += 4;
-		} else if (!(at = prefix(r, "at "))) {
-			return OOPS_KIND_NONE;
+		for (int j = 0; j < FMT_MAX_HEADERS && f->headers[j]; j++) {
+			enum oops_kind k;
+
+			if (f->headers[j][0] != s[0] ||
+			    !(r = prefix(s, f->headers[j])))
+				continue;
+			k = f->parse ? f->parse(s, r, h, f->kind) : f->kind;
+			if (k != OOPS_KIND_NONE)
+				return k;
 		}
-		/* "FILE:LINE FUNC" or just "FUNC" */
-		if (op_parse_file_line(at, h->file, sizeof(h->file), &h->line)) {
-			while (*at && !is_space(*at))
-				at++;
-		}
-		op_hdr_sym(h, at);
-		if (!h->has_sym) {
-			/* old: "WARNING: at file:line func()" */
-			const char *f = skip_ws(at), *e = f;
-
-			while (is_sym_char(*e))
-				e++;
-			if (e > f && e[0] == '(' && e[1] == ')') {
-				COPYN(h->sym.function, f, e - f);
-				h->has_sym = true;
-			}
-		}
-		return OOPS_KIND_WARNING;
-	}
-	if ((r = prefix(s, "[ INFO: ")) || (r = prefix(s, "[ BUG: "))) {
-		/* lockdep before 4.x */
-		if ((k = lockdep_kind(r, h)) != OOPS_KIND_NONE)
-			return k;
-		return OOPS_KIND_NONE;
-	}
-	if ((r = prefix(s, "INFO: task "))) {
-		const char *bl = strstr(r, " blocked for more than ");
-		const char *p, *colon = NULL;
-
-		if (!bl)
-			return OOPS_KIND_NONE;
-		for (p = r; p < bl; p++)
-			if (*p == ':')
-				colon = p;
-		if (colon) {
-			COPYN(h->comm, r, colon - r);
-			h->pid = op_parse_long(colon + 1, NULL);
-		}
-		return OOPS_KIND_HUNG_TASK;
-	}
-	if ((r = prefix(s, "INFO: rcu")) && strstr(r, "stall"))
-		return OOPS_KIND_RCU_STALL;
-	if (prefix(s, "INFO: "))
-		return OOPS_KIND_NONE;
-	if ((prefix(s, "list_add") || prefix(s, "list_del")) &&
-	    (strstr(s, " corruption") || strstr(s, "double add"))) {
-		COPY(h->detail, s);
-		return OOPS_KIND_LIST;
-	}
-	if ((r = prefix(s, "UBSAN: "))) {
-		const char *in = strstr(r, " in ");
-
-		if (!in)
-			return OOPS_KIND_NONE;
-		COPYN(h->bug_type, r, in - r);
-		if (!strcmp(h->bug_type, "Undefined behaviour"))
-			h->bug_type[0] = '\0';
-		op_parse_file_line(in + 4, h->file, sizeof(h->file), &h->line);
-		return OOPS_KIND_UBSAN;
 	}
 	return OOPS_KIND_NONE;
 }

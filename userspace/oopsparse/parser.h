@@ -3,7 +3,8 @@
  * oopsparse: the line parser's state and the functions its files share.
  *
  *   lines.c     line normalisation (transport prefixes, separators)
- *   formats.c   the table of report formats
+ *   formats.c   the table of report formats (formats.h)
+ *   skip.c      the skip list: generic plumbing, never the guilty frame
  *   header.c    header matching: which format a line starts
  *   frames.c    stack frames of every arch, stack sections and contexts
  *   regs.c      registers, IP/LR lines, fault decoding
@@ -73,6 +74,7 @@ struct oops_parser {
 	 */
 	bool stamped;
 	bool line_stamped;	/* the line being processed has such a prefix */
+	unsigned char first[256];	/* first bytes of the table's headers */
 };
 
 enum end_cause { END_HEADER, END_BOOT, END_EOF };
@@ -149,7 +151,9 @@ void op_parse_comm_slash_pid(const char *s, char stop, char *comm, size_t csz, l
 void op_hdr_sym(struct hdr *h, const char *s);
 void op_hdr_addr(struct hdr *h, const char *s);
 bool op_is_die_suffix(const char *s);
-enum oops_kind op_detect_header(const char *b, struct hdr *h);
+void op_header_index(unsigned char first[256]);
+enum oops_kind op_detect_header(const unsigned char first[256], const char *b,
+				struct hdr *h);
 
 /* assemble.c */
 void op_set_corrupted(struct oops_report *r, const char *why);

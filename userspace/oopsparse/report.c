@@ -342,7 +342,7 @@ static void process_line(struct oops_parser *p, char *line)
 		p->sep_line = 0;
 		return;
 	}
-	k = op_detect_header(b, &h);
+	k = op_detect_header(p->first, b, &h);
 	if (k != OOPS_KIND_NONE) {
 		op_on_header(p, k, &h);
 		return;
@@ -385,6 +385,7 @@ struct oops_parser *oops_parser_new(oops_report_cb cb, void *arg)
 	}
 	p->cb = cb;
 	p->arg = arg;
+	op_header_index(p->first);
 	return p;
 }
 
