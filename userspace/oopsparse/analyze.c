@@ -109,83 +109,6 @@ const char *oops_taint_meaning(char flag)
 /* ------------------------------------------------------------------ */
 /* guilty frame                                                        */
 
-static void set_guilty(struct oops_report *r, const char *fn, const char *mod)
-{
-	oops_normalize_function(fn, r->guilty_function,
-				sizeof(r->guilty_function));
-	COPY(r->guilty_module, mod);
-}
-
-static void pick_guilty(struct oops_report *r, const struct oops_format *fmt)
-{
-	const char *first_fn = NULL, *first_mod = NULL;
-	bool any_reliable = false, any_task = false;
-	int i;
-
-	r->guilty_function[0] = '\0';
-	r->guilty_module[0] = '\0';
-
-	if (r->header_function[0]) {
-		if (!oops_is_plumbing(r->header_function)) {
-			set_guilty(r, r->header_function, r->header_module);
-			return;
-		}
-		first_fn = r->header_function;
-		first_mod = r->header_module;
-	}
-	if (fmt->guilty != GUILTY_TRACE) {
-		if (r->has_rip) {
-			if (!oops_is_plumbing(r->rip.function)) {
-				set_guilty(r, r->rip.function, r->rip.module);
-				return;
-			}
-			if (!first_fn) {
-				first_fn = r->rip.function;
-				first_mod = r->rip.module;
-			}
-		}
-		/* ppc LR: only when there is no trace to go by */
-		if (r->has_lr && !r->nframes &&
-		    !oops_is_plumbing(r->lr.function)) {
-			set_guilty(r, r->lr.function, r->lr.module);
-			return;
-		}
-	}
-	for (i = 0; i < r->nframes; i++) {
-		if (r->frames[i].reliable)
-			any_reliable = true;
-		if (r->frames[i].context == OOPS_CTX_TASK)
-			any_task = true;
-	}
-	for (i = 0; i < r->nframes; i++) {
-		const struct oops_frame *f = &r->frames[i];
-
-		if (any_reliable && !f->reliable)
-			continue;
-		if (fmt->guilty == GUILTY_STALL && any_task &&
-		    f->context != OOPS_CTX_TASK)
-			continue;
-		if (!first_fn) {
-			first_fn = f->function;
-			first_mod = f->module;
-		}
-		if (!oops_is_plumbing(f->function)) {
-			set_guilty(r, f->function, f->module);
-			return;
-		}
-	}
-	/* SLUB reports: the allocation site when the trace is all slab */
-	for (i = 0; i < r->nalloc && (fmt->flags & FMT_ALLOC_SITE); i++) {
-		if (!oops_is_plumbing(r->alloc_frames[i].function)) {
-			set_guilty(r, r->alloc_frames[i].function,
-				   r->alloc_frames[i].module);
-			return;
-		}
-	}
-	if (first_fn)
-		set_guilty(r, first_fn, first_mod);
-}
-
 /* ------------------------------------------------------------------ */
 /* titles                                                              */
 
@@ -322,7 +245,7 @@ void oops_report_analyze(struct oops_report *r)
 		r->fault.instruction = !!(ec & 16);
 	}
 	fmt = oops_format_of(r);
-	pick_guilty(r, fmt);
+	oops_pick_guilty(r, fmt);
 	make_title(r, fmt);
 	oops_triage(r);
 }

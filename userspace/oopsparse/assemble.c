@@ -14,6 +14,7 @@ static void reset_state(struct oops_parser *p)
 	p->sec = SEC_NONE;
 	p->main_opened = false;
 	p->main_closed = false;
+	p->main_irq = false;
 	p->in_task_block = false;
 	p->ctx = OOPS_CTX_TASK;
 	p->seen_die = false;
@@ -338,7 +339,14 @@ void op_on_header(struct oops_parser *p, enum oops_kind k,
 				r->panicked = true;
 				r->panic_line = p->lineno;
 				COPY(r->panic_reason, h->detail);
-				p->panic_tail = true;
+				/*
+				 * The panic's own stack adds nothing to a
+				 * trace; without one yet (panic_on_warn
+				 * panics before the WARNING prints it), its
+				 * RIP and trace are the report's.
+				 */
+				p->panic_tail = r->nframes > 0 ||
+						p->main_closed;
 				r->end_line = p->lineno;
 				p->last_relevant = p->lineno;
 			}

@@ -33,14 +33,14 @@ const struct oops_format oops_formats[] = {
 	  .headers = { "BUG: soft lockup - CPU#",
 		       "BUG: soft lockup detected on CPU#" },
 	  .parse = hp_soft_lockup,
-	  .title = "BUG: soft lockup in %F", .guilty = GUILTY_STALL,
+	  .title = "BUG: soft lockup in %F", .extract = EXTRACT_STALL,
 	  .flags = FMT_TRACE },
 	{ .id = "hard-lockup", .kind = K(HARD_LOCKUP),
 	  /* "[NMI watchdog: ]Watchdog detected hard LOCKUP on cpu 3" */
 	  .headers = { "Watchdog detected hard LOCKUP on cpu " },
 	  .parse = hp_cpu,
-	  .title = "watchdog: hard lockup in %F", .guilty = GUILTY_STALL,
-	  .flags = FMT_TRACE },
+	  .title = "watchdog: hard lockup in %F",
+	  .flags = FMT_TRACE | FMT_TASK_FRAMES },
 
 	/* ---- panic -------------------------------------------------------- */
 	{ .id = "panic", .kind = K(PANIC),
@@ -53,7 +53,7 @@ const struct oops_format oops_formats[] = {
 	{ .id = "kernel-bug", .kind = K(KERNEL_BUG),
 	  .headers = { "kernel BUG at ", "Kernel BUG at " },
 	  .parse = hp_kernel_bug,
-	  .title = "kernel BUG in %F", .flags = FMT_TRACE },
+	  .title = "kernel BUG in %F", .flags = FMT_TRACE | FMT_HDR_FUNC },
 	{ .id = "page-fault", .kind = K(PAGING),
 	  /*
 	   * x86 old: "BUG: unable to handle kernel paging request at ADDR",
@@ -80,23 +80,23 @@ const struct oops_format oops_formats[] = {
 	/* ---- sanitizers --------------------------------------------------- */
 	{ .id = "kasan-free", .kind = K(KASAN), .type = "double-free",
 	  .title = "KASAN: %T in %F", .guilty = GUILTY_TRACE,
-	  .flags = FMT_TRACE },
+	  .flags = FMT_TRACE | FMT_HDR_FUNC },
 	{ .id = "kasan-invalid-free", .kind = K(KASAN), .type = "invalid-free",
 	  .title = "KASAN: %T in %F", .guilty = GUILTY_TRACE,
-	  .flags = FMT_TRACE },
+	  .flags = FMT_TRACE | FMT_HDR_FUNC },
 	{ .id = "kasan-invalid-access", .kind = K(KASAN),
 	  .type = "invalid-access",
 	  .title = "KASAN: %T in %F", .guilty = GUILTY_TRACE,
-	  .flags = FMT_TRACE },
+	  .flags = FMT_TRACE | FMT_HDR_FUNC },
 	{ .id = "kasan", .kind = K(KASAN),
 	  /* "BUG: KASAN: slab-out-of-bounds in F+0x../0x.." + "Write of size" */
 	  .headers = { "BUG: KASAN: " }, .parse = hp_sanitizer,
 	  .title = "KASAN: %T%A in %F", .dflt = "unknown-crash",
-	  .guilty = GUILTY_TRACE, .flags = FMT_TRACE },
+	  .guilty = GUILTY_TRACE, .flags = FMT_TRACE | FMT_HDR_FUNC },
 	{ .id = "kfence", .kind = K(KFENCE),
 	  .headers = { "BUG: KFENCE: " }, .parse = hp_sanitizer,
 	  .title = "KFENCE: %T in %F", .dflt = "memory corruption",
-	  .guilty = GUILTY_TRACE, .flags = FMT_TRACE },
+	  .guilty = GUILTY_TRACE, .flags = FMT_TRACE | FMT_HDR_FUNC },
 
 	/* ---- atomic context ----------------------------------------------- */
 	{ .id = "scheduling-while-atomic", .kind = K(SCHED_ATOMIC),
@@ -163,29 +163,31 @@ const struct oops_format oops_formats[] = {
 	/* ---- WARN() ------------------------------------------------------- */
 	{ .id = "warning", .kind = K(WARNING),
 	  .headers = { "WARNING: " }, .parse = hp_warning,
-	  .title = "WARNING in %F", .flags = FMT_TRACE },
+	  .title = "WARNING in %F", .flags = FMT_TRACE | FMT_HDR_AFTER_RIP },
 
 	/* ---- lockdep ------------------------------------------------------ */
 	{ .id = "suspicious-rcu", .kind = K(LOCKDEP),
-	  .type = "suspicious RCU usage", .flags = FMT_TRACE | FMT_NEED_SRC,
+	  .type = "suspicious RCU usage",
+	  .flags = FMT_TRACE | FMT_NEED_SRC | FMT_HDR_FUNC,
 	  .title = "suspicious RCU usage at %S:%L", .guilty = GUILTY_TRACE },
 	{ .id = "lockdep", .kind = K(LOCKDEP),
 	  /* 4.x+: "WARNING: possible circular locking dependency detected"
 	   * (in hp_warning); before: "[ INFO: ... ]" */
 	  .headers = { "[ INFO: ", "[ BUG: " }, .parse = hp_lockdep,
 	  .title = "%T in %F", .dflt = "lockdep warning",
-	  .guilty = GUILTY_TRACE, .flags = FMT_TRACE },
+	  .guilty = GUILTY_TRACE, .flags = FMT_TRACE | FMT_HDR_FUNC },
 
 	/* ---- INFO: -------------------------------------------------------- */
 	{ .id = "hung-task", .kind = K(HUNG_TASK),
 	  .headers = { "INFO: task " }, .parse = hp_hung_task,
 	  .title = "INFO: task hung in %F", .guilty = GUILTY_TRACE,
+	  .extract = EXTRACT_HANG,
 	  .flags = FMT_TRACE },
 	{ .id = "rcu-stall", .kind = K(RCU_STALL),
 	  /* "INFO: rcu_sched detected stalls", "[rcu: ]INFO: rcu_preempt
 	   * self-detected stall on CPU" */
 	  .headers = { "INFO: rcu" }, .parse = hp_rcu_stall,
-	  .title = "INFO: rcu detected stall in %F", .guilty = GUILTY_STALL },
+	  .title = "INFO: rcu detected stall in %F", .extract = EXTRACT_STALL },
 
 	/* ---- lists and UBSAN ---------------------------------------------- */
 	{ .id = "list-corruption", .kind = K(LIST),

@@ -37,14 +37,22 @@ enum oops_guilty {
 	GUILTY_RIP = 0,
 	/* the header's function, then the call trace (RIP is not the bug) */
 	GUILTY_TRACE,
-	/* lockups and stalls: the RIP, then the frames outside IRQ/NMI */
-	GUILTY_STALL,
+};
+
+/* Which candidate is F (guilty.c). */
+enum oops_extract {
+	EXTRACT_FIRST = 0,	/* the first that is not plumbing */
+	EXTRACT_STALL,		/* the frame above the stalled stack's anchor */
+	EXTRACT_HANG,		/* the hung task's first non-sleeping frame */
 };
 
 /* Row flags. */
 #define FMT_TRACE	(1u << 0)	/* corrupted without a RIP or trace */
 #define FMT_ALLOC_SITE	(1u << 1)	/* all plumbing: the allocation site */
 #define FMT_NEED_SRC	(1u << 2)	/* row applies only with a FILE:LINE */
+#define FMT_HDR_FUNC	(1u << 3)	/* the header's function is F */
+#define FMT_TASK_FRAMES	(1u << 4)	/* frames outside IRQ/NMI, if any */
+#define FMT_HDR_AFTER_RIP (1u << 5)	/* ... after the RIP, with a stack */
 
 #define FMT_MAX_HEADERS	8
 
@@ -70,6 +78,8 @@ struct oops_format {
 	const char *title;
 	const char *dflt;		/* %T when the bug type is unknown */
 	enum oops_guilty guilty;
+	enum oops_extract extract;
+	const char *const *skip;	/* plumbing of this format only */
 	unsigned int flags;
 };
 
@@ -100,5 +110,7 @@ extern const size_t oops_nabsorbs;
 
 /* The row that describes report r (never NULL). */
 const struct oops_format *oops_format_of(const struct oops_report *r);
+/* Set r's guilty function by fmt's rules (guilty.c). */
+void oops_pick_guilty(struct oops_report *r, const struct oops_format *fmt);
 
 #endif /* OOPSPARSE_FORMATS_H */

@@ -204,12 +204,28 @@ void op_add_frame(struct oops_parser *p, const struct oops_frame *f)
 		*dst = *f;
 		dst->context = (unsigned char)p->ctx;
 	}
+	if (p->sec == SEC_MAIN &&
+	    (p->ctx != OOPS_CTX_TASK || strstr(f->function, "apic_timer_interrupt") ||
+	     strstr(f->function, "el1h_64_irq")))
+		p->main_irq = true;
 }
 
 void op_open_section(struct oops_parser *p, enum section s)
 {
 	if (s == SEC_MAIN) {
-		if (p->main_opened) {
+		if (p->main_opened && p->cur->kind == OOPS_KIND_RCU_STALL &&
+		    !p->main_irq) {
+			/*
+			 * An RCU stall prints the stacks of the grace-period
+			 * kthread and of the tasks it waits for before the
+			 * stalled CPU's: the stack to go by is the one the
+			 * timer interrupt caught.
+			 */
+			p->cur->nframes = 0;
+			p->cur->frames_dropped = 0;
+			p->main_closed = false;
+			p->ctx = OOPS_CTX_TASK;
+		} else if (p->main_opened) {
 			s = SEC_OTHER;
 		} else {
 			p->main_opened = true;

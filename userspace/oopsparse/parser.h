@@ -56,6 +56,7 @@ struct oops_parser {
 	enum section sec;
 	bool main_opened;
 	bool main_closed;
+	bool main_irq;		/* the main stack went through an interrupt */
 	bool in_task_block;	/* between <TASK> and </TASK> */
 	int ctx;
 	bool seen_die;

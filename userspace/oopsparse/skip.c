@@ -7,7 +7,8 @@
  * runs through, whatever the bug, so that naming it would put unrelated
  * bugs under one title.  Each group below says why its functions are
  * plumbing.  "name" matches exactly (after oops_normalize_function()),
- * "name*" is a prefix.  The formats of formats.c may add their own.
+ * "name*" is a prefix, "*name" a suffix, "*name*" a part of the name.
+ * The formats of formats.c may add their own.
  */
 #include <string.h>
 
@@ -213,7 +214,19 @@ bool oops_frame_matches(const char *fn, const char *const *pats, size_t n)
 		const char *pat = pats[i];
 		size_t len = strlen(pat);
 
-		if (len && pat[len - 1] == '*') {
+		if (len > 1 && pat[0] == '*' && pat[len - 1] == '*') {
+			/* "*part*": anywhere in the name */
+			char part[OOPS_FUNC_MAX];
+
+			copy_n(part, sizeof(part), pat + 1, (long)len - 2);
+			if (strstr(name, part))
+				return true;
+		} else if (len > 1 && pat[0] == '*') {
+			size_t m = strlen(name);
+
+			if (m >= len - 1 && !strcmp(name + m - (len - 1), pat + 1))
+				return true;
+		} else if (len && pat[len - 1] == '*') {
 			if (!strncmp(name, pat, len - 1))
 				return true;
 		} else if (!strcmp(name, pat)) {
