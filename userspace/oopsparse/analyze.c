@@ -53,6 +53,9 @@ static const char *const kind_names[OOPS_KIND_COUNT] = {
 	[OOPS_KIND_SPINLOCK]		= "spinlock",
 	[OOPS_KIND_WQ_LOCKUP]		= "workqueue-lockup",
 	[OOPS_KIND_BUG]			= "bug",
+	[OOPS_KIND_KMSAN]		= "kmsan",
+	[OOPS_KIND_KCSAN]		= "kcsan",
+	[OOPS_KIND_MEMLEAK]		= "memory-leak",
 };
 
 const char *oops_kind_name(enum oops_kind k)
@@ -142,6 +145,37 @@ static void sanitize(char *s)
 	*w = '\0';
 }
 
+/* decimal numbers between non-word bytes become NUM, as syzbot's */
+static void numbers(char *s, size_t sz)
+{
+	char out[OOPS_TEXT_MAX];
+	size_t n = 0;
+
+	for (const char *p = s; *p && n + 4 < sizeof(out); ) {
+		bool word_before = p > s && (is_alpha(p[-1]) || is_digit(p[-1]) ||
+					     p[-1] == '_');
+
+		if (is_digit(*p) && !word_before) {
+			const char *e = p;
+
+			while (is_digit(*e))
+				e++;
+			if (!is_alpha(*e) && *e != '_') {
+				memcpy(out + n, "NUM", 3);
+				n += 3;
+				p = e;
+				continue;
+			}
+			while (p < e && n + 4 < sizeof(out))
+				out[n++] = *p++;
+			continue;
+		}
+		out[n++] = *p++;
+	}
+	out[n] = '\0';
+	copy_n(s, sz, out, -1);
+}
+
 /* cut at the first of the bytes in stop, drop addresses */
 static void clean_text(char *dst, size_t sz, const char *src, const char *stop)
 {
@@ -149,6 +183,23 @@ static void clean_text(char *dst, size_t sz, const char *src, const char *stop)
 	if (stop)
 		dst[strcspn(dst, stop)] = '\0';
 	sanitize(dst);
+}
+
+/* "WARNING", "BUG", "INFO": the header's first word */
+static void header_word(const struct oops_report *r, char *out, size_t sz)
+{
+	const char *h = r->header, *e;
+
+	if (prefix(h, "[ "))
+		h += 2;
+	if (prefix(h, "rcu: "))
+		h += 5;
+	e = h;
+	while (is_upper(*e))
+		e++;
+	copy_n(out, sz, h, e > h ? e - h : -1);
+	if (e == h)
+		copy_n(out, sz, "WARNING", -1);
 }
 
 /* Expand the row's title template (see struct oops_format). */
@@ -184,7 +235,36 @@ static void make_title(struct oops_report *r, const struct oops_format *fmt)
 			break;
 		case 'D':
 			clean_text(tmp, sizeof(tmp), r->detail, "[{");
+			numbers(tmp, sizeof(tmp));
 			break;
+		case 'R':
+			clean_text(tmp, sizeof(tmp), r->detail, NULL);
+			numbers(tmp, sizeof(tmp));
+			break;
+		case 'W':
+			header_word(r, tmp, sizeof(tmp));
+			break;
+		case 'Q': {
+			/* a quoted word of the message, and a space */
+			const char *q = strchr(r->detail, '\''), *e;
+
+			if (q && (e = strchr(q + 1, '\'')))
+				xsnprintf(tmp, sizeof(tmp), "%.*s ",
+					  (int)(e - q + 1), q);
+			break;
+		}
+		case 'X': {
+			/* the first word of the message's last [...] */
+			const char *o = strrchr(r->detail, '['), *e;
+
+			if (o) {
+				for (e = o + 1; *e && !is_space(*e) && *e != ']';)
+					e++;
+				xsnprintf(tmp, sizeof(tmp), "%.*s",
+					  (int)(e - o - 1), o + 1);
+			}
+			break;
+		}
 		case 'd':
 			clean_text(tmp, sizeof(tmp), r->detail, ".(");
 			break;
@@ -200,6 +280,7 @@ static void make_title(struct oops_report *r, const struct oops_format *fmt)
 			if (x)
 				*x = '\0';
 			sanitize(tmp);
+			numbers(tmp, sizeof(tmp));
 			break;
 		}
 		case 'S':

@@ -24,6 +24,7 @@
 #include "formats.h"
 
 #define K(x) OOPS_KIND_##x
+#define SKIP(...) ((const char *const []){ __VA_ARGS__, NULL })
 
 const struct oops_format oops_formats[] = {
 	/* ---- lockups and stalls ----------------------------------------- */
@@ -43,6 +44,23 @@ const struct oops_format oops_formats[] = {
 	  .flags = FMT_TRACE | FMT_TASK_FRAMES },
 
 	/* ---- panic -------------------------------------------------------- */
+	{ .id = "stack-protector", .kind = K(PANIC),
+	  .detail = "stack-protector: Kernel stack is corrupted in: ",
+	  /* the function is in the message */
+	  .title = "kernel panic: stack is corrupted in %F",
+	  .guilty = GUILTY_TRACE, .flags = FMT_HDR_FUNC },
+	{ .id = "corrupted-stack-end", .kind = K(PANIC),
+	  .detail = "corrupted stack end",
+	  .title = "kernel panic: corrupted stack end in %F",
+	  .guilty = GUILTY_TRACE,
+	  .skip = SKIP("*schedule*", "*retint_kernel*"), .flags = FMT_TRACE },
+	{ .id = "n-tty", .kind = K(PANIC),
+	  .detail = "Couldn't open N_TTY ldisc",
+	  .title = "kernel panic: Couldn't open N_TTY ldisc" },
+	{ .id = "panic-on-warn", .kind = K(PANIC),
+	  /* alone, the WARNING before it was lost */
+	  .detail = "panic_on_warn set",
+	  .title = "kernel panic: panic_on_warn set" },
 	{ .id = "panic", .kind = K(PANIC),
 	  /* alone; after a report it joins that report (assemble.c) */
 	  .headers = { "Kernel panic - not syncing: " },
@@ -50,6 +68,13 @@ const struct oops_format oops_formats[] = {
 	  .title = "kernel panic: %P", .guilty = GUILTY_TRACE },
 
 	/* ---- BUG_ON and faults -------------------------------------------- */
+	{ .id = "bad-usercopy", .kind = K(KERNEL_BUG), .file = "mm/usercopy.c",
+	  /* "kernel BUG at mm/usercopy.c:72!": usercopy_abort() */
+	  .title = "BUG: bad usercopy in %F", .guilty = GUILTY_TRACE,
+	  .skip = SKIP("*usercopy*", "*__check*"), .flags = FMT_TRACE },
+	{ .id = "list-bug", .kind = K(KERNEL_BUG), .file = "lib/list_debug.c",
+	  .title = "BUG: corrupted list in %F", .flags = FMT_TRACE,
+	  .skip = SKIP("*list_*") },
 	{ .id = "kernel-bug", .kind = K(KERNEL_BUG),
 	  .headers = { "kernel BUG at ", "Kernel BUG at " },
 	  .parse = hp_kernel_bug,
@@ -98,6 +123,26 @@ const struct oops_format oops_formats[] = {
 	  .title = "KFENCE: %T in %F", .dflt = "memory corruption",
 	  .guilty = GUILTY_TRACE, .flags = FMT_TRACE | FMT_HDR_FUNC },
 
+	{ .id = "kmsan", .kind = K(KMSAN),
+	  /* "BUG: KMSAN: uninit-value in F", "... kernel-infoleak in F" */
+	  .headers = { "BUG: KMSAN: " }, .parse = hp_sanitizer,
+	  .title = "KMSAN: %T in %F", .guilty = GUILTY_TRACE,
+	  .flags = FMT_TRACE | FMT_HDR_FUNC },
+	{ .id = "kcsan", .kind = K(KCSAN),
+	  /* "BUG: KCSAN: data-race in f / g": both sides are the title */
+	  .headers = { "BUG: KCSAN: " }, .parse = hp_kcsan,
+	  .title = "KCSAN: %T in %D", .guilty = GUILTY_TRACE },
+	{ .id = "memory-leak", .kind = K(MEMLEAK),
+	  /* kmemleak: "BUG: memory leak", "unreferenced object", "backtrace:" */
+	  .headers = { "BUG: memory leak" },
+	  .title = "memory leak in %F", .guilty = GUILTY_TRACE,
+	  .skip = SKIP("*kmemleak*", "*alloc*", "mmap_region", "*vm_area_*",
+		       "*create_object*", "*idr_get_free*", "*memdup*",
+		       "*strdup*", "*strndup*", "*mempool*", "*slab*",
+		       "*kobject_set_name*", "*kvasprintf*", "*kstrdup*",
+		       "*kmem_cache*", "*krealloc*"),
+	  .flags = FMT_TRACE },
+
 	/* ---- atomic context ----------------------------------------------- */
 	{ .id = "scheduling-while-atomic", .kind = K(SCHED_ATOMIC),
 	  .headers = { "BUG: scheduling while atomic: " },
@@ -129,11 +174,43 @@ const struct oops_format oops_formats[] = {
 	{ .id = "workqueue-lockup", .kind = K(WQ_LOCKUP),
 	  .headers = { "BUG: workqueue lockup" },
 	  .title = "BUG: workqueue lockup", .guilty = GUILTY_TRACE },
+	{ .id = "slub-double-free", .kind = K(SLAB),
+	  .detail = "Object already free",
+	  .title = "BUG: Object already free", .guilty = GUILTY_TRACE },
 	{ .id = "slub", .kind = K(SLAB),
 	  /* "BUG kmalloc-32 (Tainted: G B OE): Right Redzone overwritten" */
 	  .headers = { "BUG " }, .parse = hp_slab,
 	  .title = "BUG %C: %d", .guilty = GUILTY_TRACE,
 	  .flags = FMT_TRACE | FMT_ALLOC_SITE },
+	{ .id = "preemptible", .kind = K(BUG),
+	  /* "BUG: using smp_processor_id() in preemptible [0] code: c/1",
+	   * "BUG: using __this_cpu_read() in preemptible ..." */
+	  .headers = { "BUG: using " }, .parse = hp_preemptible,
+	  .title = "BUG: using %D in preemptible code in %F",
+	  .guilty = GUILTY_TRACE,
+	  .skip = SKIP("*dump_stack*", "*preempt*", "*debug_*",
+		       "*processor_id*", "*this_cpu*", "*check_preemption*"),
+	  .flags = FMT_TRACE },
+	{ .id = "stack-guard", .kind = K(BUG),
+	  /* "BUG: stack guard page was hit at ADDR", "BUG: TASK stack guard" */
+	  .headers = { "BUG: stack guard page was hit",
+		       "BUG: TASK stack guard page was hit",
+		       "BUG: IRQ stack guard page was hit" },
+	  .parse = hp_detail,
+	  .title = "BUG: stack guard page was hit in %F", .flags = FMT_TRACE },
+	{ .id = "workqueue-leak", .kind = K(BUG),
+	  /* F is the work function: "last function: F" */
+	  .headers = { "BUG: workqueue leaked lock or atomic" },
+	  .parse = hp_detail,
+	  .title = "BUG: workqueue leaked lock or atomic in %F",
+	  .flags = FMT_HDR_FUNC },
+	{ .id = "rss-counter", .kind = K(BUG),
+	  .headers = { "BUG: Bad rss-counter state" }, .parse = hp_detail,
+	  .title = "BUG: Bad rss-counter state" },
+	{ .id = "dentry-in-use", .kind = K(BUG),
+	  /* "BUG: Dentry ADDR{i=N,n=x}  still in use (1) [unmount of fs dev]" */
+	  .headers = { "BUG: Dentry " }, .parse = hp_detail,
+	  .title = "BUG: Dentry still in use in %X" },
 	{ .id = "bug", .kind = K(BUG),
 	  .headers = { "BUG: " }, .parse = hp_detail,
 	  .title = "BUG: %D" },
@@ -157,27 +234,104 @@ const struct oops_format oops_formats[] = {
 	  .headers = { "invalid opcode: " }, .parse = hp_die,
 	  .title = "invalid opcode in %F", .flags = FMT_TRACE },
 	{ .id = "divide-error", .kind = K(DIVIDE),
-	  .headers = { "divide error: " }, .parse = hp_die,
+	  .headers = { "divide error: ", "divide_error: " }, .parse = hp_die,
 	  .title = "divide error in %F", .flags = FMT_TRACE },
 
+	{ .id = "double-fault", .kind = K(OOPS),
+	  .headers = { "PANIC: double fault" },
+	  .title = "PANIC: double fault in %F", .flags = FMT_TRACE },
+	{ .id = "stack-segment", .kind = K(GPF),
+	  .headers = { "stack segment: " }, .parse = hp_die,
+	  .title = "stack segment fault in %F", .flags = FMT_TRACE },
+	{ .id = "int3", .kind = K(OOPS),
+	  .headers = { "int3: " }, .parse = hp_die,
+	  .title = "int3 in %F", .flags = FMT_TRACE },
+	{ .id = "unhandled-fault", .kind = K(PAGING),
+	  /* arm: "Unhandled fault: page domain fault (0x81b) at 0x00001044" */
+	  .headers = { "Unhandled fault: " },
+	  .title = "Unhandled fault in %F", .flags = FMT_TRACE },
+	{ .id = "arm64-internal-error", .kind = K(OOPS),
+	  /* "Internal error: synchronous external abort: 96000010 [#1]" */
+	  .headers = { "Internal error: " }, .parse = hp_internal_error,
+	  .title = "Internal error in %F", .flags = FMT_TRACE },
+
 	/* ---- WARN() ------------------------------------------------------- */
+	{ .id = "odebug", .kind = K(WARNING), .file = "lib/debugobjects.c",
+	  .title = "WARNING: ODEBUG bug in %F",
+	  .skip = SKIP("*debug_*", "*rcu*", "*hrtimer_*", "*timer_*",
+		       "*work_*", "*percpu_*", "*kmem_*", "*slab_*", "*kfree*",
+		       "*vunmap*", "*vfree*", "*__free_*", "*free_*",
+		       "*kobject_*"),
+	  .flags = FMT_TRACE },
+	{ .id = "refcount", .kind = K(WARNING), .file = "lib/refcount.c",
+	  .title = "WARNING: refcount bug in %F",
+	  .skip = SKIP("*refcount*", "*kobject_*"), .flags = FMT_TRACE },
+	{ .id = "usercopy-warning", .kind = K(WARNING), .file = "mm/usercopy.c",
+	  .title = "WARNING: bad usercopy in %F",
+	  .skip = SKIP("*usercopy*", "*__check*"), .flags = FMT_TRACE },
+	{ .id = "kobject", .kind = K(WARNING), .file = "lib/kobject.c",
+	  .title = "WARNING: kobject bug in %F",
+	  .skip = SKIP("*kobject_*"), .flags = FMT_TRACE },
+	{ .id = "proc-registration", .kind = K(WARNING),
+	  .file = "fs/proc/generic.c", .func = "proc_register",
+	  .title = "WARNING: proc registration bug in %F",
+	  .skip = SKIP("*proc_*"), .flags = FMT_TRACE },
+	{ .id = "locking", .kind = K(WARNING),
+	  .file = "kernel/locking/lockdep.c",
+	  .title = "WARNING: locking bug in %F",
+	  .skip = SKIP("*lockdep*", "*lock_acquire*", "*lock_release*",
+		       "*lock_class*", "*__lock*", "*_raw_*", "*spin_lock*",
+		       "*mutex_lock*", "*down_*", "*lock_is_held*"),
+	  .flags = FMT_TRACE },
+	{ .id = "zero-size-vmalloc", .kind = K(WARNING),
+	  .file = "mm/vmalloc.c", .func = "*vmalloc_node*",
+	  .title = "WARNING: zero-size vmalloc in %F",
+	  .skip = SKIP("*vmalloc*"), .flags = FMT_TRACE },
+	{ .id = "kmalloc", .kind = K(WARNING), .file = "mm/",
+	  .func = "*malloc*",
+	  .title = "WARNING: kmalloc bug in %F",
+	  .skip = SKIP("*malloc*", "*krealloc*", "*slab*", "*kmem*"),
+	  .flags = FMT_TRACE },
+	{ .id = "stack-regs", .kind = K(WARNING),
+	  /* "WARNING: kernel stack regs at ADDR in comm:pid has bad 'bp'
+	   * value ADDR", "WARNING: kernel stack frame pointer at ..." */
+	  .headers = { "WARNING: kernel stack regs at ",
+		       "WARNING: kernel stack frame pointer at " },
+	  .parse = hp_message,
+	  .title = "WARNING: kernel stack regs has bad %Qvalue" },
 	{ .id = "warning", .kind = K(WARNING),
 	  .headers = { "WARNING: " }, .parse = hp_warning,
 	  .title = "WARNING in %F", .flags = FMT_TRACE | FMT_HDR_AFTER_RIP },
 
 	/* ---- lockdep ------------------------------------------------------ */
 	{ .id = "suspicious-rcu", .kind = K(LOCKDEP),
+	  /* "WARNING: suspicious RCU usage", "[ INFO: suspicious RCU usage. ]" */
 	  .type = "suspicious RCU usage",
-	  .flags = FMT_TRACE | FMT_NEED_SRC | FMT_HDR_FUNC,
-	  .title = "suspicious RCU usage at %S:%L", .guilty = GUILTY_TRACE },
+	  .title = "%W: suspicious RCU usage in %F", .guilty = GUILTY_TRACE,
+	  .skip = SKIP("*rcu*", "*kmem*", "*slab*"), .flags = FMT_TRACE },
+	{ .id = "deadlock", .kind = K(LOCKDEP), .type = "possible deadlock",
+	  .title = "possible deadlock in %F", .guilty = GUILTY_TRACE,
+	  .flags = FMT_TRACE | FMT_HDR_FUNC },
+	{ .id = "inconsistent-lock-state", .kind = K(LOCKDEP),
+	  .type = "inconsistent lock state",
+	  .title = "inconsistent lock state in %F", .guilty = GUILTY_TRACE,
+	  .flags = FMT_TRACE | FMT_HDR_FUNC },
+	{ .id = "non-static-key", .kind = K(LOCKDEP),
+	  .type = "non-static key",
+	  .title = "INFO: trying to register non-static key in %F",
+	  .guilty = GUILTY_TRACE, .flags = FMT_TRACE,
+	  .skip = SKIP("*stack*", "*lock*", "*IRQ*") },
 	{ .id = "lockdep", .kind = K(LOCKDEP),
 	  /* 4.x+: "WARNING: possible circular locking dependency detected"
 	   * (in hp_warning); before: "[ INFO: ... ]" */
 	  .headers = { "[ INFO: ", "[ BUG: " }, .parse = hp_lockdep,
-	  .title = "%T in %F", .dflt = "lockdep warning",
+	  .title = "%W: %T in %F", .dflt = "lockdep warning",
 	  .guilty = GUILTY_TRACE, .flags = FMT_TRACE | FMT_HDR_FUNC },
 
 	/* ---- INFO: -------------------------------------------------------- */
+	{ .id = "task-cant-die", .kind = K(HUNG_TASK), .detail = "can't die",
+	  .title = "INFO: task can't die in %F", .guilty = GUILTY_TRACE,
+	  .extract = EXTRACT_HANG, .flags = FMT_TRACE },
 	{ .id = "hung-task", .kind = K(HUNG_TASK),
 	  .headers = { "INFO: task " }, .parse = hp_hung_task,
 	  .title = "INFO: task hung in %F", .guilty = GUILTY_TRACE,
@@ -188,6 +342,25 @@ const struct oops_format oops_formats[] = {
 	   * self-detected stall on CPU" */
 	  .headers = { "INFO: rcu" }, .parse = hp_rcu_stall,
 	  .title = "INFO: rcu detected stall in %F", .extract = EXTRACT_STALL },
+	{ .id = "info-lockdep", .kind = K(LOCKDEP),
+	  /* old lockdep: "INFO: possible circular locking dependency
+	   * detected", "INFO: trying to register non-static key." */
+	  .headers = { "INFO: " }, .parse = hp_lockdep,
+	  .title = "%W: %T in %F", .guilty = GUILTY_TRACE,
+	  .flags = FMT_TRACE | FMT_HDR_FUNC },
+
+	/* ---- messages that are their own title ---------------------------- */
+	{ .id = "netdev-refcount", .kind = K(BUG),
+	  /* "unregister_netdevice: waiting for lo to become free. Usage count = 1" */
+	  .headers = { "unregister_netdevice: waiting for " },
+	  .parse = hp_message,
+	  .title = "unregister_netdevice: waiting for DEV to become free" },
+	{ .id = "vfs-file-count", .kind = K(BUG),
+	  .headers = { "VFS: Close: file count is 0" }, .parse = hp_message,
+	  .title = "VFS: Close: file count is zero (use-after-free)" },
+	{ .id = "vfs-busy-inodes", .kind = K(BUG),
+	  .headers = { "VFS: Busy inodes after unmount" }, .parse = hp_message,
+	  .title = "VFS: Busy inodes after unmount (use-after-free)" },
 
 	/* ---- lists and UBSAN ---------------------------------------------- */
 	{ .id = "list-corruption", .kind = K(LIST),
@@ -228,6 +401,25 @@ const struct oops_absorb oops_absorbs[] = {
 
 const size_t oops_nabsorbs = ARRAY_SIZE(oops_absorbs);
 
+/* the header without the detector's pr_fmt ("watchdog: ", "rcu: ") */
+static const char *header_body(const char *h)
+{
+	const char *r;
+
+	if ((r = prefix(h, "watchdog: ")) || (r = prefix(h, "NMI watchdog: ")) ||
+	    (r = prefix(h, "rcu: ")))
+		return r;
+	return h;
+}
+
+static bool header_matches(const struct oops_format *f, const char *body)
+{
+	for (int j = 0; j < FMT_MAX_HEADERS && f->headers[j]; j++)
+		if (prefix(body, f->headers[j]))
+			return true;
+	return false;
+}
+
 static bool row_matches(const struct oops_format *f,
 			const struct oops_report *r)
 {
@@ -235,23 +427,36 @@ static bool row_matches(const struct oops_format *f,
 		return false;
 	if (f->type && !strstr(r->bug_type, f->type))
 		return false;
-	if (f->detail && !prefix(r->detail, f->detail))
+	if (f->detail && !strstr(r->detail, f->detail))
 		return false;
 	if (f->file && !strstr(r->src_file, f->file))
 		return false;
-	if (f->func && !prefix(r->header_function, f->func))
+	if (f->func && !oops_frame_matches(r->header_function, &f->func, 1))
 		return false;
 	if ((f->flags & FMT_NEED_SRC) && !r->src_file[0])
 		return false;
 	return true;
 }
 
+/*
+ * The first row of r's kind whose conditions hold and whose headers (if
+ * it has any) include r's; else, when r's kind changed after its header
+ * (a merged report), the first row of its kind whose conditions hold.
+ */
 const struct oops_format *oops_format_of(const struct oops_report *r)
 {
 	static const struct oops_format none = {
 		.id = "none", .title = "%H",
 	};
+	const char *body = header_body(r->header);
 
+	for (size_t i = 0; i < oops_nformats; i++) {
+		const struct oops_format *f = &oops_formats[i];
+
+		if (row_matches(f, r) &&
+		    (!f->headers[0] || header_matches(f, body)))
+			return f;
+	}
 	for (size_t i = 0; i < oops_nformats; i++)
 		if (row_matches(&oops_formats[i], r))
 			return &oops_formats[i];

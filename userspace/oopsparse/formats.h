@@ -29,7 +29,8 @@ typedef enum oops_kind oops_hdr_fn(const char *s, const char *rest,
 oops_hdr_fn hp_cpu, hp_soft_lockup, hp_panic, hp_kernel_bug, hp_file_line,
 	hp_sanitizer, hp_sched_atomic, hp_bad_page, hp_spinlock, hp_slab,
 	hp_detail, hp_oops, hp_internal_error, hp_die, hp_warning, hp_lockdep,
-	hp_hung_task, hp_rcu_stall, hp_list, hp_ubsan, hp_paging;
+	hp_hung_task, hp_rcu_stall, hp_list, hp_ubsan, hp_paging, hp_kcsan,
+	hp_message, hp_preemptible;
 
 /* Where the function of "KIND in F" comes from. */
 enum oops_guilty {
@@ -66,14 +67,16 @@ struct oops_format {
 	const char *type;		/* bug_type contains this */
 	const char *detail;		/* the message starts with this */
 	const char *file;		/* the source file contains this */
-	const char *func;		/* the header's function starts so */
+	const char *func;		/* the header's function, skip.c syntax */
 
 	/*
 	 * Title template: %F guilty function (" in %F" is left out when
 	 * there is none), %T bug type (or dflt), %A " Read"/" Write",
 	 * %D the message (addresses dropped, cut at '[' or '{'), %d the
 	 * SLUB message (cut at '.' or '('), %C the slab cache, %P the
-	 * panic reason, %S the source file (else %F), %L its line.
+	 * panic reason, %S the source file (else %F), %L its line, %W the
+	 * header's first word (WARNING, BUG, INFO).  Numbers and addresses
+	 * in a message become NUM and ADDR, as in syzbot's titles.
 	 */
 	const char *title;
 	const char *dflt;		/* %T when the bug type is unknown */

@@ -134,6 +134,7 @@ static enum oops_kind lockdep_kind(const char *s, struct hdr *h)
 		  "lock held when returning to user space" },
 		{ "Nested lock was not taken", "nested lock was not taken" },
 		{ "bad contention detected!", "bad contention" },
+		{ "trying to register non-static key", "trying to register non-static key" },
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(ld); i++) {
@@ -287,6 +288,9 @@ enum oops_kind hp_panic(const char *s, const char *r, struct hdr *h,
 	(void)s;
 	h->panic = true;
 	COPY(h->detail, r);
+	/* "stack-protector: Kernel stack is corrupted in: F+0x../0x.." */
+	if (prefix(r, "stack-protector: Kernel stack is corrupted in: "))
+		op_hdr_sym(h, r + 47);
 	if ((r = prefix(r, "Watchdog detected hard LOCKUP on cpu "))) {
 		h->cpu = (int)op_parse_long(r, NULL);
 		return OOPS_KIND_HARD_LOCKUP;
@@ -416,7 +420,12 @@ enum oops_kind hp_slab(const char *s, const char *r, struct hdr *h,
 enum oops_kind hp_detail(const char *s, const char *r, struct hdr *h,
 			 enum oops_kind k)
 {
+	enum oops_kind l;
+
 	(void)s;
+	/* "BUG: bad unlock balance detected!", "BUG: held lock freed!" */
+	if ((l = lockdep_kind(r, h)) != OOPS_KIND_NONE)
+		return l;
 	COPY(h->detail, r);
 	return k;
 }
@@ -464,14 +473,19 @@ enum oops_kind hp_die(const char *s, const char *r, struct hdr *h,
 		      enum oops_kind k)
 {
 	const char *c = strchr(s, ':');
+	enum oops_kind d;
 
 	(void)r;
-	(void)k;
-	k = die_line(s, h);
-	if (k == OOPS_KIND_GPF)
-		return strstr(s, "[#") ? k : OOPS_KIND_NONE;
-	if (k != OOPS_KIND_NONE && c && op_is_die_suffix(skip_ws(c + 1)))
-		return k;
+	d = die_line(s, h);
+	if (d == OOPS_KIND_GPF)
+		return strstr(s, "[#") ? d : OOPS_KIND_NONE;
+	if (d == OOPS_KIND_NONE)
+		d = k;	/* "stack segment: 0000 [#1]", "int3: 0000 [#1]" */
+	if (c && op_is_die_suffix(skip_ws(c + 1))) {
+		if (!h->code[0])
+			COPY(h->code, skip_ws(c + 1));
+		return d;
+	}
 	return OOPS_KIND_NONE;
 }
 
@@ -496,8 +510,35 @@ enum oops_kind hp_warning(const char *s, const char *r, struct hdr *h,
 		if (!at)
 			return OOPS_KIND_NONE;
 		at += 4;
-	} else if (!(at = prefix(r, "at "))) {
-		return OOPS_KIND_NONE;
+	} else if ((at = prefix(r, "at "))) {
+		;
+	} else {
+		/*
+		 * 6.19+: "WARNING: FILE:LINE at FUNC, CPU#N: comm/pid", with
+		 * "[condition] " first when the WARN_ON printed it.
+		 */
+		const char *f = r, *c;
+
+		if (*f == '[' && (c = strstr(f, "] ")))
+			f = c + 2;
+		if (!op_parse_file_line(f, h->file, sizeof(h->file), &h->line))
+			return OOPS_KIND_NONE;
+		while (*f && !is_space(*f))
+			f++;
+		if (!(at = prefix(f, " at ")))
+			return OOPS_KIND_NONE;
+		c = strstr(at, ", CPU#");
+		if (c) {
+			const char *q;
+
+			h->cpu = (int)op_parse_long(c + 6, &q);
+			if (*q == ':')
+				op_parse_comm_slash_pid(skip_ws(q + 1), '\0',
+							h->comm, sizeof(h->comm),
+							&h->pid);
+		}
+		op_hdr_sym(h, at);
+		return k;
 	}
 	/* "FILE:LINE FUNC" or just "FUNC" */
 	if (op_parse_file_line(at, h->file, sizeof(h->file), &h->line)) {
@@ -536,6 +577,12 @@ enum oops_kind hp_hung_task(const char *s, const char *r, struct hdr *h,
 	const char *p, *colon = NULL;
 
 	(void)s;
+	/* 6.x: "blocked in I/O wait for more than"; "can't die for more than" */
+	if (!bl && (bl = strstr(r, " can't die for more than ")))
+		COPY(h->detail, "can't die");
+	if (!bl && (bl = strstr(r, " blocked in ")) &&
+	    !strstr(bl, " for more than "))
+		bl = NULL;
 	if (!bl)
 		return OOPS_KIND_NONE;
 	for (p = r; p < bl; p++)
@@ -581,6 +628,61 @@ enum oops_kind hp_ubsan(const char *s, const char *r, struct hdr *h,
 	if (!strcmp(h->bug_type, "Undefined behaviour"))
 		h->bug_type[0] = '\0';
 	op_parse_file_line(in + 4, h->file, sizeof(h->file), &h->line);
+	return k;
+}
+
+/* "BUG: KCSAN: data-race in f+0x1/0x2 / g+0x3/0x4": both functions */
+enum oops_kind hp_kcsan(const char *s, const char *r, struct hdr *h,
+			enum oops_kind k)
+{
+	const char *in = strstr(r, " in ");
+	char *w = h->detail;
+	size_t room = sizeof(h->detail) - 1;
+
+	(void)s;
+	if (!in) {
+		COPY(h->bug_type, r);
+		return k;
+	}
+	COPYN(h->bug_type, r, in - r);
+	op_hdr_sym(h, in + 4);
+	/* the functions without their offsets */
+	for (const char *p = in + 4; *p && room; ) {
+		if (*p == '+' && p[1] == '0' && p[2] == 'x') {
+			while (*p && !is_space(*p))
+				p++;
+			continue;
+		}
+		*w++ = *p++;
+		room--;
+	}
+	*w = '\0';
+	return k;
+}
+
+/* a message that is its own title: "unregister_netdevice: waiting for" */
+enum oops_kind hp_message(const char *s, const char *r, struct hdr *h,
+			  enum oops_kind k)
+{
+	(void)r;
+	COPY(h->detail, s);
+	return k;
+}
+
+/* "BUG: using smp_processor_id() in preemptible [00000000] code: c/123" */
+enum oops_kind hp_preemptible(const char *s, const char *r, struct hdr *h,
+			      enum oops_kind k)
+{
+	const char *in = strstr(r, " in preemptible"), *c;
+
+	(void)s;
+	if (!in)
+		return OOPS_KIND_NONE;
+	COPYN(h->detail, r, in - r);
+	c = strstr(in, "code: ");
+	if (c)
+		op_parse_comm_slash_pid(c + 6, '\0', h->comm, sizeof(h->comm),
+					&h->pid);
 	return k;
 }
 

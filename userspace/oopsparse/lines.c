@@ -30,6 +30,15 @@ static bool is_hms(const char *s)
 	       is_digit(s[6]) && is_digit(s[7]);
 }
 
+/* "2018/01/09 14:28:48 " */
+static bool is_go_date(const char *s)
+{
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '/' : !is_digit(s[i]))
+			return false;
+	return s[10] == ' ' && is_hms(s + 11) && s[19] == ' ';
+}
+
 /*
  * After a syslog date: "HOST kernel: rest" -> rest, *foreign when the
  * program is not the kernel.
@@ -78,6 +87,14 @@ static const char *strip_one(const char *s, bool *foreign)
 			p++;
 		return syslog_program(p, foreign);
 	}
+	/* syzkaller's Go log: "2018/01/09 14:28:48 BUG: memory leak" */
+	if (is_go_date(s))
+		return s + 20;
+	/* the console's login prompt, or printk's "messages dropped" */
+	if ((p = prefix(s, "syzkaller login: ")))
+		return p;
+	if (s[0] == '*' && s[1] == '*' && (p = strstr(s, " messages dropped ** ")))
+		return p + 21;
 	/* mail quoting: "> " / ">> " (not KASAN's ">ffff888...: fa fb") */
 	if (s[0] == '>' && (s[1] == ' ' || s[1] == '>' || s[1] == '[' ||
 			    s[1] == '<' || s[1] == '\0'))
@@ -172,7 +189,9 @@ const char *op_strip_prefixes(const char *s, bool *foreign,
 		p = strip_one(s, foreign);
 		if (!p || *foreign)
 			break;
-		if (s[0] != '>')
+		/* mail quoting, a Go log or a prompt are not the kernel's */
+		if (s[0] != '>' && s[0] != '*' && !is_go_date(s) &&
+		    !prefix(s, "syzkaller login: "))
 			*stamped = true;
 		s = p;
 	}

@@ -350,6 +350,31 @@ bool op_info_line(struct oops_parser *p, const char *b)
 			return true;
 		}
 		break;
+	case 'b':
+		/* kmemleak: "backtrace:", 6.x "backtrace (crc 1a2b3c4d):" */
+		if (prefix(b, "backtrace:") || prefix(b, "backtrace (crc ")) {
+			op_open_section(p, SEC_MAIN);
+			return true;
+		}
+		break;
+	case 'l':
+		/* "BUG: workqueue leaked lock or atomic": "last function: F" */
+		if ((q = prefix(b, "last function: "))) {
+			struct hdr h;
+
+			op_hdr_init(&h);
+			op_hdr_sym(&h, q);
+			if (!h.has_sym) {
+				const char *e = q;
+
+				while (is_sym_char(*e))
+					e++;
+				COPYN(h.sym.function, q, e - q);
+			}
+			SET_IF_EMPTY(r->header_function, h.sym.function);
+			return true;
+		}
+		break;
 	case 'B':
 		if (prefix(b, "Backtrace:")) {
 			op_open_section(p, SEC_MAIN);

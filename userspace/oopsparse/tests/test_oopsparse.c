@@ -312,8 +312,24 @@ static void check_streaming(const char *name, const char *buf, size_t len,
 	free(h);
 }
 
-/* "[    1.234567] ...": the printk time the kernel puts on a console line */
+/*
+ * "[    1.234567] ...": the printk time the kernel puts on a console line,
+ * maybe after what was left on the line ("syzkaller login: [  1.2] ...")
+ */
+static bool printk_time(const char *p, size_t n);
+
 static bool printk_stamped(const char *p, size_t n)
+{
+	if (printk_time(p, n))
+		return true;
+	for (size_t i = 1; i < n && i < 64; i++)
+		if (p[i] == '[' && p[i - 1] == ' ' &&
+		    printk_time(p + i, n - i))
+			return true;
+	return false;
+}
+
+static bool printk_time(const char *p, size_t n)
 {
 	size_t i = 1;
 
