@@ -57,6 +57,9 @@ const struct oops_format oops_formats[] = {
 	{ .id = "n-tty", .kind = K(PANIC),
 	  .detail = "Couldn't open N_TTY ldisc",
 	  .title = "kernel panic: Couldn't open N_TTY ldisc" },
+	{ .id = "fatal-exception", .kind = K(PANIC),
+	  /* alone: the report before it was lost */
+	  .detail = "Fatal exception", .title = "kernel panic: Fatal exception" },
 	{ .id = "panic-on-warn", .kind = K(PANIC),
 	  /* alone, the WARNING before it was lost */
 	  .detail = "panic_on_warn set",
@@ -78,6 +81,8 @@ const struct oops_format oops_formats[] = {
 	{ .id = "kernel-bug", .kind = K(KERNEL_BUG),
 	  .headers = { "kernel BUG at ", "Kernel BUG at " },
 	  .parse = hp_kernel_bug,
+	  /* skb helpers BUG_ON() what their caller passed */
+	  .skip = SKIP("skb_*", "__skb_*", "pskb_*"),
 	  .title = "kernel BUG in %F", .flags = FMT_TRACE | FMT_HDR_FUNC },
 	{ .id = "page-fault", .kind = K(PAGING),
 	  /*
@@ -103,14 +108,14 @@ const struct oops_format oops_formats[] = {
 	  .flags = FMT_TRACE },
 
 	/* ---- sanitizers --------------------------------------------------- */
+	{ .id = "kasan-double-or-invalid-free", .kind = K(KASAN),
+	  .type = "double-free or invalid-free",
+	  .title = "KASAN: invalid-free in %F", .guilty = GUILTY_TRACE,
+	  .flags = FMT_TRACE | FMT_HDR_FUNC },
 	{ .id = "kasan-free", .kind = K(KASAN), .type = "double-free",
 	  .title = "KASAN: %T in %F", .guilty = GUILTY_TRACE,
 	  .flags = FMT_TRACE | FMT_HDR_FUNC },
 	{ .id = "kasan-invalid-free", .kind = K(KASAN), .type = "invalid-free",
-	  .title = "KASAN: %T in %F", .guilty = GUILTY_TRACE,
-	  .flags = FMT_TRACE | FMT_HDR_FUNC },
-	{ .id = "kasan-invalid-access", .kind = K(KASAN),
-	  .type = "invalid-access",
 	  .title = "KASAN: %T in %F", .guilty = GUILTY_TRACE,
 	  .flags = FMT_TRACE | FMT_HDR_FUNC },
 	{ .id = "kasan", .kind = K(KASAN),
@@ -164,6 +169,11 @@ const struct oops_format oops_formats[] = {
 	{ .id = "bad-page-state", .kind = K(BAD_PAGE),
 	  .headers = { "BUG: Bad page state in process " },
 	  .parse = hp_bad_page,
+	  /* the page was freed by generic code: name who freed it */
+	  .skip = SKIP("free_*", "__free_*", "*_free_pages*", "*put_page*",
+		       "folio_*", "__folio_*", "release_pages", "page_pool_*",
+		       "__page_pool_*", "skb_*", "__skb_*", "page_frag_*",
+		       "*bad_page*", "__page_cache_release", "*kfree_skb*"),
 	  .title = "BUG: Bad page state in %F", .guilty = GUILTY_TRACE,
 	  .flags = FMT_TRACE },
 	{ .id = "spinlock", .kind = K(SPINLOCK),
@@ -366,10 +376,17 @@ const struct oops_format oops_formats[] = {
 	{ .id = "list-corruption", .kind = K(LIST),
 	  .headers = { "list_add", "list_del" }, .parse = hp_list,
 	  .title = "BUG: corrupted list in %F", .flags = FMT_TRACE },
+	{ .id = "ubsan-old", .kind = K(UBSAN),
+	  /* before 5.x: "UBSAN: Undefined behaviour in FILE:LINE:COL" */
+	  .headers = { "UBSAN: Undefined behaviour in " }, .parse = hp_ubsan,
+	  .title = "UBSAN: undefined-behaviour in %F", .guilty = GUILTY_TRACE,
+	  .skip = SKIP("*ubsan*", "*overflow*"), .flags = FMT_TRACE },
 	{ .id = "ubsan", .kind = K(UBSAN),
+	  /* "UBSAN: array-index-out-of-bounds in FILE:LINE:COL" */
 	  .headers = { "UBSAN: " }, .parse = hp_ubsan,
-	  .title = "UBSAN: %T in %S", .dflt = "undefined-behaviour",
-	  .guilty = GUILTY_TRACE, .flags = FMT_TRACE },
+	  .title = "UBSAN: %T in %F", .dflt = "undefined-behaviour",
+	  .guilty = GUILTY_TRACE, .skip = SKIP("*ubsan*", "*overflow*"),
+	  .flags = FMT_TRACE },
 };
 
 const size_t oops_nformats = ARRAY_SIZE(oops_formats);
@@ -408,7 +425,10 @@ static const char *header_body(const char *h)
 
 	if ((r = prefix(h, "watchdog: ")) || (r = prefix(h, "NMI watchdog: ")) ||
 	    (r = prefix(h, "rcu: ")))
-		return r;
+		h = r;
+	/* "Oops: general protection fault", "Oops: int3: 0000 [#1]" */
+	if ((r = prefix(h, "Oops: ")))
+		h = r;
 	return h;
 }
 

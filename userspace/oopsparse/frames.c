@@ -285,7 +285,15 @@ const char *op_context_marker(struct oops_parser *p, const char *b)
 				p->in_task_block = false;
 			if (mk[i].task < 0 && p->sec == SEC_MAIN)
 				op_close_section(p);
-			return skip_ws(r);
+			r = skip_ws(r);
+			/* "<IRQ> [  420.408595]  [<ffffffff814249f9>] f+0x1/0x2" */
+			if (*r == '[') {
+				bool foreign, indented, stamped;
+
+				r = op_strip_prefixes(r, &foreign, &indented,
+						      &stamped);
+			}
+			return r;
 		}
 	}
 	return NULL;

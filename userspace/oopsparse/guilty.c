@@ -115,18 +115,53 @@ static const char *syscall_name(const char *fn)
 	return fn;
 }
 
+/* C++ (Itanium ABI) names: "_Z8fakeNameiii" -> "fakeName" */
+static void demangle(char *name, size_t sz)
+{
+	char out[OOPS_FUNC_MAX];
+	const char *p = name + 2;
+	size_t n = 0;
+	bool nested;
+
+	if (name[0] != '_' || name[1] != 'Z')
+		return;
+	nested = *p == 'N';
+	if (nested)
+		p++;
+	while (is_digit(*p)) {
+		long len = 0;
+
+		while (is_digit(*p))
+			len = len * 10 + (*p++ - '0');
+		if (len <= 0 || (size_t)len > strlen(p) ||
+		    n + (size_t)len + 3 >= sizeof(out))
+			return;
+		if (n) {
+			out[n++] = ':';
+			out[n++] = ':';
+		}
+		memcpy(out + n, p, (size_t)len);
+		n += (size_t)len;
+		p += len;
+		if (!nested)
+			break;
+	}
+	if (!n)
+		return;
+	out[n] = '\0';
+	copy_n(name, sz, out, -1);
+}
+
 static void set_guilty(struct oops_report *r, const char *fn, const char *mod)
 {
 	char name[OOPS_FUNC_MAX];
 	const char *s;
 
 	oops_normalize_function(fn, name, sizeof(name));
+	demangle(name, sizeof(name));
+	/* 3.x/4.x SYSC_x/SyS_x wrappers: syzbot names the bare syscall */
 	if ((s = prefix(name, "SyS_")) || (s = prefix(name, "SYSC_")))
-		xsnprintf(r->guilty_function, sizeof(r->guilty_function),
-			  "sys_%s", s);
-	else if ((s = prefix(name, "compat_SyS_")))
-		xsnprintf(r->guilty_function, sizeof(r->guilty_function),
-			  "compat_sys_%s", s);
+		COPY(r->guilty_function, s);
 	else
 		COPY(r->guilty_function, syscall_name(name));
 	COPY(r->guilty_module, mod);

@@ -170,7 +170,7 @@ static const char *const plumbing[] = {
 	"__do_fast_syscall_32", "do_fast_syscall_32", "do_int80_syscall_32",
 	"entry_SYSCALL*", "entry_SYSENTER*", "entry_INT80*", "x64_sys_call",
 	"ia32_sys_call", "system_call*", "sysenter_*", "ia32_sysenter_target",
-	"ia32_syscall", "syscall_exit_*", "exit_to_user_mode*",
+	"ia32_syscall", "syscall_exit_*",
 	"syscall_trace_*", "syscall_enter_from_user_mode*",
 	"system_call_exception", "system_call_common", "system_call_vectored*",
 	"invoke_syscall", "el0_svc*", "do_el0_svc", "el0t_64_sync*",
@@ -183,6 +183,31 @@ static const char *const plumbing[] = {
 	"intel_idle*", "acpi_idle_*", "poll_idle", "rest_init",
 	"kernel_init", "kernel_init_freeable", "do_basic_setup",
 	"do_initcalls", "do_initcall_level",
+	/*
+	 * the reporters' and exception entry's helpers syzkaller skips too:
+	 * fault injection, retpoline/return thunks and their __pfx_ padding
+	 */
+	"fixup_bug", "__panic", "*panic*", "should_fail*", "__should_fail*",
+	"fail_dump", "should_failslab", "__should_failslab",
+	"__x86_indirect_thunk_*", "__x86_indirect_call_thunk_*",
+	"__x86_return_thunk", "srso_*", "__pfx_*", "warn_bogus_irq_restore",
+	/* lock debugging: the lock's checks, not its user */
+	"spin_dump", "spin_bug", "rwlock_bug", "debug_spin_lock_*",
+	"debug_spin_unlock", "*lockdep*", "*lock_class*", "mutex_*",
+	"lock_sock*", "release_sock", "__lock_sock*",
+	/* debug objects, ref trackers, stack walking, timers' internals */
+	"debug_*", "*_is_static_object", "timer_fixup_*", "work_fixup_*",
+	"ref_tracker_*", "*stack_trace*", "arch_stack_walk", "walk_stackframe",
+	"*nocheck*", "read_word_at_a_time", "lock_timer_base",
+	"try_to_del_timer_sync", "del_timer*", "timer_delete*",
+	"__timer_delete*", "drain_workqueue", "destroy_workqueue",
+	/* library code: checksums, strings, bit and atomic ops, trees */
+	"crc*", "__crc*", "*string*", "atomic_*", "atomic64_*",
+	"arch_atomic*", "raw_atomic*", "test_and_set_bit*",
+	"test_and_clear_bit*", "__test_and_*", "test_bit*", "set_bit",
+	"clear_bit", "__set_bit", "__clear_bit", "change_bit", "rb_*",
+	"__rb_*", "klist_*", "xas_*", "__wake_up*",
+	"__alloc_frozen_pages*", "alloc_frozen_pages*",
 	/* kprobe / ftrace trampolines */
 	"kprobe_ftrace_handler", "kprobe_int3_handler", "kprobe_handler",
 	"kprobe_exceptions_notify", "aggr_pre_handler", "opt_pre_handler",
