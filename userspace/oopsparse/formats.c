@@ -351,7 +351,8 @@ const struct oops_format oops_formats[] = {
 	  /* "INFO: rcu_sched detected stalls", "[rcu: ]INFO: rcu_preempt
 	   * self-detected stall on CPU" */
 	  .headers = { "INFO: rcu" }, .parse = hp_rcu_stall,
-	  .title = "INFO: rcu detected stall in %F", .extract = EXTRACT_STALL },
+	  .title = "INFO: rcu detected stall in %F", .extract = EXTRACT_STALL,
+	  .skip = SKIP("*rcu*"), .flags = FMT_TRACE },
 	{ .id = "info-lockdep", .kind = K(LOCKDEP),
 	  /* old lockdep: "INFO: possible circular locking dependency
 	   * detected", "INFO: trying to register non-static key." */

@@ -278,6 +278,9 @@ const char *op_context_marker(struct oops_parser *p, const char *b)
 		const char *r = prefix(b, mk[i].m);
 
 		if (r) {
+			if (p->ctx != OOPS_CTX_TASK &&
+			    mk[i].ctx == OOPS_CTX_TASK && p->sec == SEC_MAIN)
+				p->irq_returned = true;
 			p->ctx = mk[i].ctx;
 			if (mk[i].task > 0)
 				p->in_task_block = true;

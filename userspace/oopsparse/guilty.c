@@ -72,7 +72,7 @@ static const char *const stall_anchor[] = {
 	"*compat_ioctl*", "blkdev_driver_ioctl", "blkdev_ioctl",
 	"sock_sendmsg*", "sock_recvmsg*", "__sock_sendmsg", "__sock_recvmsg",
 	"sock_write_iter", "sock_read_iter", "sock_do_ioctl", "sock_ioctl",
-	"__fput", "rtnetlink_rcv_msg", "do_dentry_open",
+	"__fput", "rtnetlink_rcv_msg", "nfnetlink_rcv_msg", "do_dentry_open",
 	"*smp_call_function*",
 };
 
@@ -200,15 +200,22 @@ static int candidates(const struct oops_report *r,
 			any_task = true;
 	}
 	if (fmt->extract == EXTRACT_STALL) {
-		for (i = r->nframes - 1; i >= 0; i--)
+		/* the first: a softirq the interrupt ran follows it */
+		for (i = 0; i < r->nframes; i++)
 			if (matches(r->frames[i].function, irq_entry,
 				    ARRAY_SIZE(irq_entry)))
 				break;
-		start = i + 1;
+		start = i < r->nframes ? i + 1 : 0;
 	}
 	for (i = start; i < r->nframes && n < MAX_CAND; i++) {
 		const struct oops_frame *f = &r->frames[i];
 
+		/* a stall's interrupted context: "</IRQ> RIP: 0010:f" */
+		if (fmt->extract == EXTRACT_STALL && start && r->has_trace_rip &&
+		    r->trace_rip_at == i && n < MAX_CAND) {
+			c[n].f = &r->trace_rip;
+			c[n++].header = false;
+		}
 		if (any_reliable && !f->reliable)
 			continue;
 		if ((fmt->flags & FMT_TASK_FRAMES) && !start && any_task &&

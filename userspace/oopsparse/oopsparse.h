@@ -141,6 +141,10 @@ struct oops_report {
 	struct oops_frame rip;		/* RIP / NIP / EIP / pc */
 	bool has_lr;
 	struct oops_frame lr;		/* powerpc LR, arm64 lr */
+	/* a RIP printed inside the call trace, before frame trace_rip_at */
+	bool has_trace_rip;
+	int trace_rip_at;
+	struct oops_frame trace_rip;
 
 	int nframes;
 	int frames_dropped;

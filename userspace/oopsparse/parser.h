@@ -57,6 +57,7 @@ struct oops_parser {
 	bool main_opened;
 	bool main_closed;
 	bool main_irq;		/* the main stack went through an interrupt */
+	bool irq_returned;	/* ... and came back to the task: </IRQ> */
 	bool in_task_block;	/* between <TASK> and </TASK> */
 	int ctx;
 	bool seen_die;

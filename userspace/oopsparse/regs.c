@@ -127,6 +127,12 @@ bool op_parse_ip_line(struct oops_parser *p, const char *b)
 		r->rip = f;
 		r->has_rip = true;
 	}
+	/* the interrupted context of a stack that went through an IRQ */
+	if (p->sec == SEC_MAIN && !r->has_trace_rip) {
+		r->trace_rip = f;
+		r->has_trace_rip = true;
+		r->trace_rip_at = r->nframes;
+	}
 	return true;
 }
 

@@ -320,8 +320,13 @@ bool op_info_line(struct oops_parser *p, const char *b)
 			return true;
 		}
 		if (prefix(b, "Code: ")) {
-			if (p->sec != SEC_NONE && !(p->in_task_block &&
-						    p->sec == SEC_MAIN))
+			/*
+			 * It ends a stack, but not one that returned from an
+			 * interrupt: the registers and the interrupted task's
+			 * frames follow ("</IRQ>", "RIP: ...", "Code: ...").
+			 */
+			if (p->sec != SEC_NONE && !(p->sec == SEC_MAIN &&
+			    (p->in_task_block || p->irq_returned)))
 				op_close_section(p);
 			return true;
 		}
