@@ -318,10 +318,18 @@ const struct oops_format oops_formats[] = {
 	  /* "WARNING: suspicious RCU usage", "[ INFO: suspicious RCU usage. ]" */
 	  .type = "suspicious RCU usage",
 	  .title = "%W: suspicious RCU usage in %F", .guilty = GUILTY_TRACE,
-	  .skip = SKIP("*rcu*", "*kmem*", "*slab*"), .flags = FMT_TRACE },
+	  .skip = SKIP("*rcu*", "*kmem*", "*slab*"),
+	  .flags = FMT_TRACE | FMT_NEED_SRC },
+	{ .id = "suspicious-rcu-cut", .kind = K(LOCKDEP),
+	  /* without its "FILE:LINE suspicious rcu_dereference_check()" */
+	  .type = "suspicious RCU usage", .title = "%W: suspicious RCU usage" },
 	{ .id = "deadlock", .kind = K(LOCKDEP), .type = "possible deadlock",
+	  /* F: the lock being acquired, "... at: F" */
 	  .title = "possible deadlock in %F", .guilty = GUILTY_TRACE,
-	  .flags = FMT_TRACE | FMT_HDR_FUNC },
+	  .flags = FMT_TRACE | FMT_HDR_FUNC | FMT_NEED_HFUNC },
+	{ .id = "deadlock-cut", .kind = K(LOCKDEP), .type = "possible deadlock",
+	  /* cut before its locks: the header is all there is */
+	  .title = "%H" },
 	{ .id = "inconsistent-lock-state", .kind = K(LOCKDEP),
 	  .type = "inconsistent lock state",
 	  .title = "inconsistent lock state in %F", .guilty = GUILTY_TRACE,
@@ -455,6 +463,8 @@ static bool row_matches(const struct oops_format *f,
 	if (f->func && !oops_frame_matches(r->header_function, &f->func, 1))
 		return false;
 	if ((f->flags & FMT_NEED_SRC) && !r->src_file[0])
+		return false;
+	if ((f->flags & FMT_NEED_HFUNC) && !r->header_function[0])
 		return false;
 	return true;
 }

@@ -54,6 +54,7 @@ enum oops_extract {
 #define FMT_HDR_FUNC	(1u << 3)	/* the header's function is F */
 #define FMT_TASK_FRAMES	(1u << 4)	/* frames outside IRQ/NMI, if any */
 #define FMT_HDR_AFTER_RIP (1u << 5)	/* ... after the RIP, with a stack */
+#define FMT_NEED_HFUNC	(1u << 6)	/* row applies only with a header F */
 
 #define FMT_MAX_HEADERS	8
 

@@ -58,6 +58,7 @@ struct oops_parser {
 	bool main_closed;
 	bool main_irq;		/* the main stack went through an interrupt */
 	bool irq_returned;	/* ... and came back to the task: </IRQ> */
+	bool rip_in_trace;	/* a RIP line inside the main stack */
 	bool in_task_block;	/* between <TASK> and </TASK> */
 	int ctx;
 	bool seen_die;

@@ -128,6 +128,8 @@ bool op_parse_ip_line(struct oops_parser *p, const char *b)
 		r->has_rip = true;
 	}
 	/* the interrupted context of a stack that went through an IRQ */
+	if (p->sec == SEC_MAIN)
+		p->rip_in_trace = true;
 	if (p->sec == SEC_MAIN && !r->has_trace_rip) {
 		r->trace_rip = f;
 		r->has_trace_rip = true;

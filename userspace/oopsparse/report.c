@@ -97,6 +97,20 @@ bool op_continuation(struct oops_parser *p, const char *b)
 }
 
 /* lockdep: "ffff... (&lock){+.+.}-{3:3}, at: func+0x../0x.. [mod]" */
+/* "dir/file.c:123 ..." */
+static bool is_source_line(const char *b)
+{
+	const char *e = b, *dot = NULL;
+
+	while (*e && !is_space(*e) && *e != ':') {
+		if (*e == '.')
+			dot = e;
+		e++;
+	}
+	return *e == ':' && is_digit(e[1]) && dot && memchr(b, '/', e - b) &&
+	       is_alpha(dot[1]);
+}
+
 static bool lockdep_at(struct oops_report *r, const char *b)
 {
 	const char *at = strstr(b, ", at: ");
@@ -109,7 +123,11 @@ static bool lockdep_at(struct oops_report *r, const char *b)
 	if (r->kind != OOPS_KIND_LOCKDEP || r->header_function[0])
 		return true;
 	op_hdr_init(&h);
-	op_hdr_sym(&h, strstr(at, "at: ") + 4);
+	at = strstr(at, "at: ") + 4;
+	/* before 4.x: "at: [<ffffffff8110e5b1>] rtnl_lock+0x17/0x20" */
+	if (at[0] == '[' && at[1] == '<' && strchr(at, ']'))
+		at = skip_ws(strchr(at, ']') + 1);
+	op_hdr_sym(&h, at);
 	if (h.has_sym) {
 		COPY(r->header_function, h.sym.function);
 		COPY(r->header_module, h.sym.module);
@@ -217,9 +235,15 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 	if (r->kind == OOPS_KIND_LOCKDEP) {
 		if (lockdep_at(r, b))
 			return true;
-		/* "include/linux/rcupdate.h:414 suspicious rcu_dereference_check() usage!" */
-		if (!r->src_file[0] && (q = strstr(b, " suspicious ")) &&
-		    strstr(q, "usage!")) {
+		/*
+		 * "include/linux/rcupdate.h:414 suspicious rcu_dereference_check()
+		 * usage!", "./include/linux/rcupdate.h:302 Illegal context switch
+		 * in RCU read-side critical section!": the first FILE:LINE
+		 */
+		if (!r->src_file[0] && (((q = strstr(b, " suspicious ")) &&
+		    strstr(q, "usage!")) ||
+		    (!strcmp(r->bug_type, "suspicious RCU usage") &&
+		     is_source_line(b)))) {
 			char file[256];
 			int line = -1;
 

@@ -187,12 +187,15 @@ static const char *const plumbing[] = {
 	 * the reporters' and exception entry's helpers syzkaller skips too:
 	 * fault injection, retpoline/return thunks and their __pfx_ padding
 	 */
-	"fixup_bug", "__panic", "*panic*", "should_fail*", "__should_fail*",
+	"fixup_bug", "__panic", "*panic*", "warn_alloc*", "should_fail*", "__should_fail*",
 	"fail_dump", "should_failslab", "__should_failslab",
 	"__x86_indirect_thunk_*", "__x86_indirect_call_thunk_*",
 	"__x86_return_thunk", "srso_*", "__pfx_*", "warn_bogus_irq_restore",
 	/* lock debugging: the lock's checks, not its user */
 	"spin_dump", "spin_bug", "rwlock_bug", "debug_spin_lock_*",
+	"print_unlock_imbalance_bug", "print_lock_invalid_wait_context",
+	"print_bad_irq_dependency", "print_deadlock_bug",
+	"print_lock_nested_lock_not_held", "print_held_locks_bug",
 	"debug_spin_unlock", "*lockdep*", "*lock_class*", "mutex_*",
 	"lock_sock*", "release_sock", "__lock_sock*",
 	/* debug objects, ref trackers, stack walking, timers' internals */

@@ -321,12 +321,15 @@ bool op_info_line(struct oops_parser *p, const char *b)
 		}
 		if (prefix(b, "Code: ")) {
 			/*
-			 * It ends a stack, but not one that returned from an
-			 * interrupt: the registers and the interrupted task's
-			 * frames follow ("</IRQ>", "RIP: ...", "Code: ...").
+			 * It ends a stack, but not one that printed the RIP
+			 * of an exception or interrupt inside it: the
+			 * registers and the interrupted context's frames
+			 * follow ("</IRQ>" or "invalid_op", "RIP: ...",
+			 * "Code: ...").
 			 */
 			if (p->sec != SEC_NONE && !(p->sec == SEC_MAIN &&
-			    (p->in_task_block || p->irq_returned)))
+			    (p->in_task_block || p->irq_returned ||
+			     p->rip_in_trace)))
 				op_close_section(p);
 			return true;
 		}
