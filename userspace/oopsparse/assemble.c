@@ -233,6 +233,9 @@ static void start_report(struct oops_parser *p, enum oops_kind k,
 			COPY(r->detail, h->detail);
 	}
 	apply_header(p, r->kind, h);
+	/* KMSAN prints its stack right after the header */
+	if (h->fmt && (h->fmt->flags & FMT_STACK_NEXT))
+		op_open_section(p, SEC_MAIN);
 	if (k == OOPS_KIND_SOFT_LOCKUP && !h->comm[0])
 		p->last = LT_LOCKUP_NOCOMM;
 	if (k == OOPS_KIND_WARNING && !h->has_sym)

@@ -132,7 +132,7 @@ const struct oops_format oops_formats[] = {
 	  /* "BUG: KMSAN: uninit-value in F", "... kernel-infoleak in F" */
 	  .headers = { "BUG: KMSAN: " }, .parse = hp_sanitizer,
 	  .title = "KMSAN: %T in %F", .guilty = GUILTY_TRACE,
-	  .flags = FMT_TRACE | FMT_HDR_FUNC },
+	  .flags = FMT_TRACE | FMT_HDR_FUNC | FMT_STACK_NEXT },
 	{ .id = "kcsan", .kind = K(KCSAN),
 	  /* "BUG: KCSAN: data-race in f / g": both sides are the title */
 	  .headers = { "BUG: KCSAN: " }, .parse = hp_kcsan,

@@ -55,6 +55,7 @@ enum oops_extract {
 #define FMT_TASK_FRAMES	(1u << 4)	/* frames outside IRQ/NMI, if any */
 #define FMT_HDR_AFTER_RIP (1u << 5)	/* ... after the RIP, with a stack */
 #define FMT_NEED_HFUNC	(1u << 6)	/* row applies only with a header F */
+#define FMT_STACK_NEXT	(1u << 7)	/* the stack follows the header line */
 
 #define FMT_MAX_HEADERS	8
 

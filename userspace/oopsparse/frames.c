@@ -120,6 +120,24 @@ const char *oops_parse_symbol(const char *s, struct oops_frame *f)
 	return p;
 }
 
+/* symbolized frames: " mm/slub.c:4314", " include/linux/slab.h:600 [inline]" */
+static const char *skip_source(const char *p)
+{
+	const char *e = p, *colon = NULL;
+
+	while (*e && !is_space(*e)) {
+		if (*e == ':' && is_digit(e[1]))
+			colon = e;
+		e++;
+	}
+	if (!colon || !memchr(p, '.', (size_t)(colon - p)))
+		return p;
+	p = skip_ws(e);
+	if (prefix(p, "[inline]"))
+		p = skip_ws(p + 8);
+	return p;
+}
+
 /*
  * Parse one stack frame as printed by any of the supported formats:
  *   x86 old:  [<ffffffff81559d05>] ? schedule_timeout+0x215/0x2f0 [mod]
@@ -174,7 +192,48 @@ const char *oops_parse_frame(const char *s, struct oops_frame *f, bool *raw)
 		f->reliable = false;
 		p += strlen("(unreliable)");
 	}
-	return p;
+	return skip_source(p);
+}
+
+/*
+ * arm: "[<8062eec8>] (n_tty_set_termios) from [<80632588>] (tty_set_termios+0x1bc/0x230)",
+ * 5.x+ "n_tty_set_termios from tty_set_termios+0x1bc/0x230": the frame is
+ * the function before "from".
+ */
+bool op_parse_arm_frame(const char *s, struct oops_frame *f)
+{
+	const char *p = skip_ws(s), *n, *e;
+
+	memset(f, 0, sizeof(*f));
+	f->reliable = true;
+	if (p[0] == '[' && p[1] == '<') {
+		const char *close = strchr(p, ']');
+
+		if (!close)
+			return false;
+		f->address = oops_hex(p + 2, NULL);
+		p = skip_ws(close + 1);
+		if (*p != '(')
+			return false;
+		n = p + 1;
+		e = strchr(n, ')');
+		if (!e || !prefix(e, ") from "))
+			return false;
+	} else {
+		n = p;
+		e = strstr(n, " from ");
+		if (!e || !is_sym_start(*n))
+			return false;
+		for (const char *c = n; c < e; c++)
+			if (!is_sym_char(*c))
+				return false;
+		if (!strstr(e, "+0x"))
+			return false;
+	}
+	if (e == n || !is_sym_start(*n))
+		return false;
+	COPYN(f->function, n, e - n);
+	return true;
 }
 
 void op_add_frame(struct oops_parser *p, const struct oops_frame *f)

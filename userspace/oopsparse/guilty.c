@@ -167,6 +167,15 @@ static void set_guilty(struct oops_report *r, const char *fn, const char *mod)
 	COPY(r->guilty_module, mod);
 }
 
+static bool has_own_frame(const struct oops_report *r,
+			  const struct oops_format *fmt)
+{
+	for (int i = 0; i < r->nframes; i++)
+		if (!skipped(fmt, r->frames[i].function))
+			return true;
+	return false;
+}
+
 /* The candidates of r, plumbing included, in order. */
 static int candidates(const struct oops_report *r,
 		      const struct oops_format *fmt, struct cand *c)
@@ -182,9 +191,12 @@ static int candidates(const struct oops_report *r,
 		c[n].f = &r->rip;
 		c[n++].header = false;
 	}
-	/* WARNING: the function of the header, if a stack follows it */
+	/*
+	 * WARNING: the function of the header, if a stack follows it that
+	 * is more than the reporting machinery (else the report was cut)
+	 */
 	if ((fmt->flags & FMT_HDR_AFTER_RIP) && r->header_function[0] &&
-	    (r->nframes || r->has_rip)) {
+	    (r->has_rip || has_own_frame(r, fmt))) {
 		c[n].f = NULL;
 		c[n++].header = true;
 	}

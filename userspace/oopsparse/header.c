@@ -731,8 +731,10 @@ enum oops_kind op_detect_header(const unsigned char first[256], const char *b,
 			    !(r = prefix(s, f->headers[j])))
 				continue;
 			k = f->parse ? f->parse(s, r, h, f->kind) : f->kind;
-			if (k != OOPS_KIND_NONE)
+			if (k != OOPS_KIND_NONE) {
+				h->fmt = f;
 				return k;
+			}
 		}
 	}
 	return OOPS_KIND_NONE;

@@ -84,6 +84,7 @@ enum end_cause { END_HEADER, END_BOOT, END_EOF };
 
 struct hdr {
 	enum oops_kind kind;
+	const struct oops_format *fmt;	/* the row whose header matched */
 	bool die_line;		/* Oops:/invalid opcode: follow-up line */
 	bool panic;		/* Kernel panic - not syncing */
 	char text[OOPS_TEXT_MAX];
@@ -120,6 +121,7 @@ void op_add_frame(struct oops_parser *p, const struct oops_frame *f);
 void op_open_section(struct oops_parser *p, enum section s);
 void op_close_section(struct oops_parser *p);
 const char *op_context_marker(struct oops_parser *p, const char *b);
+bool op_parse_arm_frame(const char *s, struct oops_frame *f);
 
 /* lines.c */
 const char *op_strip_prefixes(const char *s, bool *foreign, bool *indented, bool *stamped);

@@ -94,6 +94,12 @@ bool op_parse_ip_line(struct oops_parser *p, const char *b)
 	} else if ((q = prefix(b, "lr : "))) {
 		s = q;
 		lr = true;
+	} else if ((q = prefix(b, "PC is at "))) {
+		/* arm, arm64 before 4.x */
+		s = q;
+	} else if ((q = prefix(b, "LR is at "))) {
+		s = q;
+		lr = true;
 	} else {
 		return false;
 	}

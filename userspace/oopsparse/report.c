@@ -166,10 +166,23 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 		/* ppc: "--- interrupt: c00 at 0x3ffff7def394" */
 		if (prefix(b, "--- interrupt:") || prefix(b, "---- interrupt:"))
 			return true;
+		if (op_parse_arm_frame(b, &f)) {
+			op_add_frame(p, &f);
+			return true;
+		}
+		/* an inlined frame: "f include/linux/slab.h:600 [inline]" */
+		if (strstr(b, " [inline]"))
+			return true;
 	} else if (b[0] == '<' && p->main_opened && !p->main_closed) {
 		/* a marker right after an empty section */
 		if (op_context_marker(p, b))
 			return true;
+	} else if (p->sec == SEC_NONE && !p->main_opened &&
+		   op_parse_arm_frame(b, &f)) {
+		/* arm prints its frames with no "Call trace:" before them */
+		op_open_section(p, SEC_MAIN);
+		op_add_frame(p, &f);
+		return true;
 	}
 
 	lt = p->last;

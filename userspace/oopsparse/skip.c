@@ -19,6 +19,7 @@ static const char *const plumbing[] = {
 	/* the reporters: printk, dump_stack, panic, BUG/WARN machinery */
 	"dump_stack*", "show_stack*", "show_trace*", "show_regs*",
 	"dump_trace", "dump_backtrace*", "print_context_stack*",
+	"unwind_backtrace",
 	"__show_regs", "show_regs", "sched_show_task", "printk*", "vprintk*",
 	"_printk*", "__printk*", "__warn*", "warn_slowpath*", "report_bug*",
 	"handle_bug", "exc_invalid_op", "asm_exc_*", "do_trap", "do_error_trap",
@@ -204,6 +205,12 @@ static const char *const plumbing[] = {
 	"*nocheck*", "read_word_at_a_time", "lock_timer_base",
 	"try_to_del_timer_sync", "del_timer*", "timer_delete*",
 	"__timer_delete*", "drain_workqueue", "destroy_workqueue",
+	/* vsnprintf()'s helpers */
+	"pointer", "number", "va_format", "widen_string", "check_pointer*",
+	"format_decode", "special_hex_number", "ip4_string", "ip6_string",
+	"file_dentry_name", "dentry_name", "address_val", "set_precision",
+	"set_field_width", "symbol_string", "resource_string",
+	"mac_address_string",
 	/* library code: checksums, strings, bit and atomic ops, trees */
 	"crc*", "__crc*", "*string*", "atomic_*", "atomic64_*",
 	"arch_atomic*", "raw_atomic*", "test_and_set_bit*",
