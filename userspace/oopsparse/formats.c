@@ -52,7 +52,7 @@ const struct oops_format oops_formats[] = {
 	{ .id = "corrupted-stack-end", .kind = K(PANIC),
 	  .detail = "corrupted stack end",
 	  .title = "kernel panic: corrupted stack end in %F",
-	  .guilty = GUILTY_TRACE,
+	  .guilty = GUILTY_TRACE, .extract = EXTRACT_STALL,
 	  .skip = SKIP("*schedule*", "*retint_kernel*"), .flags = FMT_TRACE },
 	{ .id = "n-tty", .kind = K(PANIC),
 	  .detail = "Couldn't open N_TTY ldisc",
@@ -118,6 +118,9 @@ const struct oops_format oops_formats[] = {
 	{ .id = "kasan-invalid-free", .kind = K(KASAN), .type = "invalid-free",
 	  .title = "KASAN: %T in %F", .guilty = GUILTY_TRACE,
 	  .flags = FMT_TRACE | FMT_HDR_FUNC },
+	{ .id = "kasan-address", .kind = K(KASAN), .detail = "on address",
+	  /* "BUG: KASAN: wild-memory-access on address ADDR": no F */
+	  .title = "KASAN: %T%A" },
 	{ .id = "kasan", .kind = K(KASAN),
 	  /* "BUG: KASAN: slab-out-of-bounds in F+0x../0x.." + "Write of size" */
 	  .headers = { "BUG: KASAN: " }, .parse = hp_sanitizer,

@@ -192,6 +192,9 @@ const char *oops_parse_frame(const char *s, struct oops_frame *f, bool *raw)
 		f->reliable = false;
 		p += strlen("(unreliable)");
 	}
+	/* arm64 6.x: where the unwinder found it, "(T)", "(L)", "(K)" */
+	if (p[0] == '(' && is_upper(p[1]) && p[2] == ')')
+		p = skip_ws(p + 3);
 	return skip_source(p);
 }
 

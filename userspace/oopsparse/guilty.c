@@ -37,7 +37,7 @@
 
 struct cand {
 	const struct oops_frame *f;
-	bool header;		/* the header's own function */
+	int header;		/* 1: the header's function, 2: lockdep's held */
 };
 
 /*
@@ -185,11 +185,16 @@ static int candidates(const struct oops_report *r,
 
 	if ((fmt->flags & FMT_HDR_FUNC) && r->header_function[0]) {
 		c[n].f = NULL;
-		c[n++].header = true;
+		c[n++].header = 1;
+		/* lockdep: the lock already held, second "at:" line */
+		if (r->held_function[0]) {
+			c[n].f = NULL;
+			c[n++].header = 2;
+		}
 	}
 	if (fmt->guilty != GUILTY_TRACE && r->has_rip) {
 		c[n].f = &r->rip;
-		c[n++].header = false;
+		c[n++].header = 0;
 	}
 	/*
 	 * WARNING: the function of the header, if a stack follows it that
@@ -198,12 +203,12 @@ static int candidates(const struct oops_report *r,
 	if ((fmt->flags & FMT_HDR_AFTER_RIP) && r->header_function[0] &&
 	    (r->has_rip || has_own_frame(r, fmt))) {
 		c[n].f = NULL;
-		c[n++].header = true;
+		c[n++].header = 1;
 	}
 	/* ppc LR: only when there is no trace to go by */
 	if (fmt->guilty != GUILTY_TRACE && r->has_lr && !r->nframes) {
 		c[n].f = &r->lr;
-		c[n++].header = false;
+		c[n++].header = 0;
 	}
 	for (i = 0; i < r->nframes; i++) {
 		if (r->frames[i].reliable)
@@ -226,7 +231,7 @@ static int candidates(const struct oops_report *r,
 		if (fmt->extract == EXTRACT_STALL && start && r->has_trace_rip &&
 		    r->trace_rip_at == i && n < MAX_CAND) {
 			c[n].f = &r->trace_rip;
-			c[n++].header = false;
+			c[n++].header = 0;
 		}
 		if (any_reliable && !f->reliable)
 			continue;
@@ -234,18 +239,22 @@ static int candidates(const struct oops_report *r,
 		    f->context != OOPS_CTX_TASK)
 			continue;
 		c[n].f = f;
-		c[n++].header = false;
+		c[n++].header = 0;
 	}
 	return n;
 }
 
 static const char *cand_fn(const struct oops_report *r, const struct cand *c)
 {
+	if (c->header == 2)
+		return r->held_function;
 	return c->header ? r->header_function : c->f->function;
 }
 
 static const char *cand_mod(const struct oops_report *r, const struct cand *c)
 {
+	if (c->header == 2)
+		return r->held_module;
 	return c->header ? r->header_module : c->f->module;
 }
 

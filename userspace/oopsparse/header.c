@@ -330,6 +330,7 @@ enum oops_kind hp_sanitizer(const char *s, const char *r, struct hdr *h,
 		op_hdr_sym(h, in + 4);
 	} else if (on) {
 		COPYN(h->bug_type, r, on - r);
+		COPY(h->detail, "on address");
 	} else {
 		COPY(h->bug_type, r);
 	}

@@ -109,6 +109,8 @@ struct oops_report {
 	/* what the header itself said */
 	char header_function[OOPS_FUNC_MAX];
 	char header_module[OOPS_MOD_MAX];
+	char held_function[OOPS_FUNC_MAX];	/* lockdep: the second "at:" */
+	char held_module[OOPS_MOD_MAX];
 	char bug_type[64];		/* KASAN/KFENCE/UBSAN/lockdep kind */
 	char access[8];			/* "Read"/"Write" (KASAN) */
 	long access_size;		/* -1 unknown */

@@ -120,7 +120,7 @@ static bool lockdep_at(struct oops_report *r, const char *b)
 		at = strstr(b, "}, at: ");
 	if (!at)
 		return false;
-	if (r->kind != OOPS_KIND_LOCKDEP || r->header_function[0])
+	if (r->kind != OOPS_KIND_LOCKDEP || r->held_function[0])
 		return true;
 	op_hdr_init(&h);
 	at = strstr(at, "at: ") + 4;
@@ -128,9 +128,13 @@ static bool lockdep_at(struct oops_report *r, const char *b)
 	if (at[0] == '[' && at[1] == '<' && strchr(at, ']'))
 		at = skip_ws(strchr(at, ']') + 1);
 	op_hdr_sym(&h, at);
-	if (h.has_sym) {
+	/* the lock being taken, then the lock already held */
+	if (h.has_sym && !r->header_function[0]) {
 		COPY(r->header_function, h.sym.function);
 		COPY(r->header_module, h.sym.module);
+	} else if (h.has_sym) {
+		COPY(r->held_function, h.sym.function);
+		COPY(r->held_module, h.sym.module);
 	}
 	return true;
 }

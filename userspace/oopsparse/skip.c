@@ -54,7 +54,7 @@ static const char *const plumbing[] = {
 	"__sysvec_*", "sysvec_*", "apic_timer_interrupt",
 	"smp_apic_timer_interrupt", "local_apic_timer_interrupt",
 	"irq_exit*", "__irq_exit_rcu", "do_softirq*", "__do_softirq",
-	"handle_softirqs", "run_timer_softirq", "tick_*",
+	"handle_softirqs", "tick_*",
 	"update_process_times", "rcu_sched_clock_irq", "rcu_pending",
 	"rcu_check_callbacks", "print_cpu_stall*", "print_other_cpu_stall",
 	"check_cpu_stall", "rcu_dump_cpu_stacks", "rcu_check_gp_kthread_starvation",
@@ -104,7 +104,7 @@ static const char *const plumbing[] = {
 	"check_bytes_and_report", "check_valid_pointer", "print_trailer",
 	"object_err", "slab_err", "slab_bug", "slab_fix", "on_freelist",
 	"set_track*", "do_slab_free", "__cache_free", "cache_free_debugcheck",
-	"qlist_free_all", "quarantine_*", "kvfree_call_rcu", "kfree_rcu*",
+	"quarantine_*", "kvfree_call_rcu", "kfree_rcu*",
 	"free_to_partial_list", "free_partial*", "check_slab", "validate_slab*",
 	"free_consistency_checks", "alloc_consistency_checks",
 	"___cache_free", "cache_free*", "discard_slab", "free_slab",
@@ -182,7 +182,7 @@ static const char *const plumbing[] = {
 	"cpu_startup_entry", "do_idle", "default_idle*", "cpu_idle",
 	"cpuidle_*", "arch_cpu_idle*", "native_safe_halt", "mwait_idle*",
 	"intel_idle*", "acpi_idle_*", "poll_idle", "rest_init",
-	"kernel_init", "kernel_init_freeable", "do_basic_setup",
+	"kernel_init_freeable", "do_basic_setup",
 	"do_initcalls", "do_initcall_level",
 	/*
 	 * the reporters' and exception entry's helpers syzkaller skips too:
