@@ -174,15 +174,18 @@ const struct oops_format oops_formats[] = {
 	  .parse = hp_bad_page,
 	  /* the page was freed by generic code: name who freed it */
 	  .skip = SKIP("free_*", "__free_*", "*_free_pages*", "*put_page*",
-		       "folio_*", "__folio_*", "release_pages", "page_pool_*",
+		       "*folio*", "release_pages", "page_pool_*",
 		       "__page_pool_*", "skb_*", "__skb_*", "page_frag_*",
-		       "*bad_page*", "__page_cache_release", "*kfree_skb*"),
+		       "*bad_page*", "__page_cache_release", "*kfree_skb*",
+		       "consume_skb", "sk_skb_reason_drop",
+		       "*netif_receive_skb*", "lru_add*", "free_unref*"),
 	  .title = "BUG: Bad page state in %F", .guilty = GUILTY_TRACE,
 	  .flags = FMT_TRACE },
 	{ .id = "spinlock", .kind = K(SPINLOCK),
 	  .headers = { "BUG: spinlock ", "BUG: rwlock " },
 	  .parse = hp_spinlock,
 	  .title = "BUG: %D in %F", .guilty = GUILTY_TRACE,
+	  .skip = SKIP("*spin_*", "*_lock*", "*_unlock*"),
 	  .flags = FMT_TRACE },
 	{ .id = "workqueue-lockup", .kind = K(WQ_LOCKUP),
 	  .headers = { "BUG: workqueue lockup" },
@@ -210,7 +213,9 @@ const struct oops_format oops_formats[] = {
 		       "BUG: TASK stack guard page was hit",
 		       "BUG: IRQ stack guard page was hit" },
 	  .parse = hp_detail,
-	  .title = "BUG: stack guard page was hit in %F", .flags = FMT_TRACE },
+	  /* a recursion: the frame above its dispatcher, like a stall */
+	  .title = "BUG: stack guard page was hit in %F",
+	  .extract = EXTRACT_STALL, .flags = FMT_TRACE | FMT_OR_FIRST },
 	{ .id = "workqueue-leak", .kind = K(BUG),
 	  /* F is the work function: "last function: F" */
 	  .headers = { "BUG: workqueue leaked lock or atomic" },
@@ -312,6 +317,10 @@ const struct oops_format oops_formats[] = {
 		       "WARNING: kernel stack frame pointer at " },
 	  .parse = hp_message,
 	  .title = "WARNING: kernel stack regs has bad %Qvalue" },
+	{ .id = "warning-7", .kind = K(WARNING), .match = op_warning_7,
+	  /* 6.19+ "WARNING: FILE:LINE at FUNC, CPU#N: comm/pid": no RIP
+	   * line; the trace starts at the caller of FUNC */
+	  .title = "WARNING in %F", .flags = FMT_TRACE | FMT_HDR_LAST },
 	{ .id = "warning", .kind = K(WARNING),
 	  .headers = { "WARNING: " }, .parse = hp_warning,
 	  .title = "WARNING in %F", .flags = FMT_TRACE | FMT_HDR_AFTER_RIP },
@@ -363,7 +372,7 @@ const struct oops_format oops_formats[] = {
 	   * self-detected stall on CPU" */
 	  .headers = { "INFO: rcu" }, .parse = hp_rcu_stall,
 	  .title = "INFO: rcu detected stall in %F", .extract = EXTRACT_STALL,
-	  .skip = SKIP("*rcu*"), .flags = FMT_TRACE },
+	  .skip = SKIP("*rcu*"), .flags = FMT_TRACE | FMT_AFTER_IRQ },
 	{ .id = "info-lockdep", .kind = K(LOCKDEP),
 	  /* old lockdep: "INFO: possible circular locking dependency
 	   * detected", "INFO: trying to register non-static key." */
@@ -468,6 +477,8 @@ static bool row_matches(const struct oops_format *f,
 	if ((f->flags & FMT_NEED_SRC) && !r->src_file[0])
 		return false;
 	if ((f->flags & FMT_NEED_HFUNC) && !r->header_function[0])
+		return false;
+	if (f->match && !f->match(r))
 		return false;
 	return true;
 }

@@ -56,6 +56,9 @@ enum oops_extract {
 #define FMT_HDR_AFTER_RIP (1u << 5)	/* ... after the RIP, with a stack */
 #define FMT_NEED_HFUNC	(1u << 6)	/* row applies only with a header F */
 #define FMT_STACK_NEXT	(1u << 7)	/* the stack follows the header line */
+#define FMT_AFTER_IRQ	(1u << 8)	/* stalls: the stack after the timer IRQ */
+#define FMT_HDR_LAST	(1u << 9)	/* the header's F after the trace's */
+#define FMT_OR_FIRST	(1u << 10)	/* stall extractor: no anchor, the first */
 
 #define FMT_MAX_HEADERS	8
 
@@ -70,6 +73,7 @@ struct oops_format {
 	const char *detail;		/* the message starts with this */
 	const char *file;		/* the source file contains this */
 	const char *func;		/* the header's function, skip.c syntax */
+	bool (*match)(const struct oops_report *r);	/* anything else */
 
 	/*
 	 * Title template: %F guilty function (" in %F" is left out when
@@ -112,6 +116,9 @@ extern const struct oops_format oops_formats[];
 extern const size_t oops_nformats;
 extern const struct oops_absorb oops_absorbs[];
 extern const size_t oops_nabsorbs;
+
+/* 6.19+ "WARNING: FILE:LINE at FUNC, CPU#N: comm/pid" (header.c) */
+bool op_warning_7(const struct oops_report *r);
 
 /* The row that describes report r (never NULL). */
 const struct oops_format *oops_format_of(const struct oops_report *r);

@@ -216,7 +216,7 @@ static int candidates(const struct oops_report *r,
 		if (r->frames[i].context == OOPS_CTX_TASK)
 			any_task = true;
 	}
-	if (fmt->extract == EXTRACT_STALL) {
+	if (fmt->flags & FMT_AFTER_IRQ) {
 		/* the first: a softirq the interrupt ran follows it */
 		for (i = 0; i < r->nframes; i++)
 			if (matches(r->frames[i].function, irq_entry,
@@ -240,6 +240,11 @@ static int candidates(const struct oops_report *r,
 			continue;
 		c[n].f = f;
 		c[n++].header = 0;
+	}
+	if ((fmt->flags & FMT_HDR_LAST) && r->header_function[0] &&
+	    n < MAX_CAND) {
+		c[n].f = NULL;
+		c[n++].header = 1;
 	}
 	return n;
 }
@@ -318,6 +323,9 @@ void oops_pick_guilty(struct oops_report *r, const struct oops_format *fmt)
 	switch (fmt->extract) {
 	case EXTRACT_STALL:
 		i = extract_stall(r, fmt, c, n, &literal);
+		for (int j = 0; i < 0 && j < n && (fmt->flags & FMT_OR_FIRST); j++)
+			if (!skipped(fmt, cand_fn(r, &c[j])))
+				i = j;
 		break;
 	case EXTRACT_HANG:
 		i = extract_hang(r, fmt, c, n);

@@ -561,6 +561,14 @@ enum oops_kind hp_warning(const char *s, const char *r, struct hdr *h,
 	return k;
 }
 
+bool op_warning_7(const struct oops_report *r)
+{
+	const char *w = prefix(r->header, "WARNING: ");
+
+	return w && !prefix(w, "CPU: ") && !prefix(w, "at ") &&
+	       strstr(w, ", CPU#");
+}
+
 /* lockdep before 4.x: "[ INFO: possible recursive locking detected ]" */
 enum oops_kind hp_lockdep(const char *s, const char *r, struct hdr *h,
 			  enum oops_kind k)

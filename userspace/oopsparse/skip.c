@@ -124,7 +124,7 @@ static const char *const plumbing[] = {
 	"down_read*", "down_write*", "up_read*", "up_write*", "down",
 	"down_interruptible", "down_killable", "down_timeout", "down_trylock",
 	"up", "__down*", "__up*", "lock_acquire*", "lock_release",
-	"lock_is_held*", "__lock_acquire*", "lock_acquired", "lock_contended",
+	"__lock_acquire*", "lock_acquired", "lock_contended",
 	"lockdep_*", "__lockdep_*", "check_noncircular", "check_prev_add",
 	"check_prevs_add", "validate_chain", "print_circular_bug*",
 	"print_usage_bug", "mark_lock*", "__lock_release",
@@ -203,6 +203,18 @@ static const char *const plumbing[] = {
 	"debug_*", "*_is_static_object", "timer_fixup_*", "work_fixup_*",
 	"ref_tracker_*", "*stack_trace*", "arch_stack_walk", "walk_stackframe",
 	"*nocheck*", "read_word_at_a_time", "lock_timer_base",
+	"__try_to_del_timer_sync", "sk_stop_timer*", "__queue_work",
+	"queue_work_on", "__queue_delayed_work", "queue_delayed_work_on",
+	"mod_delayed_work_on", "__cancel_work_timer", "__cancel_work*",
+	"cancel_work_sync", "cancel_delayed_work_sync", "console_lock",
+	"console_unlock", "dev_vprintk_emit", "dev_printk*", "_dev_*",
+	"__dev_printk", "trace_hardirqs_*",
+	/* the refcount-release helpers, like kref_put and kobject_put */
+	"dput", "fast_dput",
+	/* I/O accessors: the driver that called them */
+	"__raw_read*", "__raw_write*", "logic_in*", "logic_out*", "ioread*",
+	"iowrite*", "readb", "readw", "readl", "readq", "writeb", "writew",
+	"writel", "writeq",
 	"try_to_del_timer_sync", "del_timer*", "timer_delete*",
 	"__timer_delete*", "drain_workqueue", "destroy_workqueue",
 	/* vsnprintf()'s helpers */
