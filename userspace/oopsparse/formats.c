@@ -306,7 +306,8 @@ const struct oops_format oops_formats[] = {
 	  .title = "WARNING: zero-size vmalloc in %F",
 	  .skip = SKIP("*vmalloc*"), .flags = FMT_TRACE },
 	{ .id = "kmalloc", .kind = K(WARNING), .file = "mm/",
-	  .func = "*malloc*",
+	  /* a WARN in kmalloc*(), kvmalloc*() itself: a size too large */
+	  .match = op_kmalloc_warning,
 	  .title = "WARNING: kmalloc bug in %F",
 	  .skip = SKIP("*malloc*", "*krealloc*", "*slab*", "*kmem*"),
 	  .flags = FMT_TRACE },
@@ -318,8 +319,8 @@ const struct oops_format oops_formats[] = {
 	  .parse = hp_message,
 	  .title = "WARNING: kernel stack regs has bad %Qvalue" },
 	{ .id = "warning-7", .kind = K(WARNING), .match = op_warning_7,
-	  /* 6.19+ "WARNING: FILE:LINE at FUNC, CPU#N: comm/pid": no RIP
-	   * line; the trace starts at the caller of FUNC */
+	  /* 6.19+ "WARNING: FILE:LINE at FUNC, CPU#N: comm/pid": the RIP,
+	   * else the trace (it starts at FUNC's caller), else FUNC */
 	  .title = "WARNING in %F", .flags = FMT_TRACE | FMT_HDR_LAST },
 	{ .id = "warning", .kind = K(WARNING),
 	  .headers = { "WARNING: " }, .parse = hp_warning,

@@ -119,6 +119,8 @@ extern const size_t oops_nabsorbs;
 
 /* 6.19+ "WARNING: FILE:LINE at FUNC, CPU#N: comm/pid" (header.c) */
 bool op_warning_7(const struct oops_report *r);
+/* a WARNING in kmalloc*(), kvmalloc*(), kzmalloc*() (header.c) */
+bool op_kmalloc_warning(const struct oops_report *r);
 
 /* The row that describes report r (never NULL). */
 const struct oops_format *oops_format_of(const struct oops_report *r);

@@ -203,12 +203,14 @@ const char *oops_parse_frame(const char *s, struct oops_frame *f, bool *raw)
  * 5.x+ "n_tty_set_termios from tty_set_termios+0x1bc/0x230": the frame is
  * the function before "from".
  */
-bool op_parse_arm_frame(const char *s, struct oops_frame *f)
+bool op_parse_arm_frame(const char *s, struct oops_frame *f,
+			struct oops_frame *from)
 {
-	const char *p = skip_ws(s), *n, *e;
+	const char *p = skip_ws(s), *n, *e, *g;
 
 	memset(f, 0, sizeof(*f));
-	f->reliable = true;
+	memset(from, 0, sizeof(*from));
+	f->reliable = from->reliable = true;
 	if (p[0] == '[' && p[1] == '<') {
 		const char *close = strchr(p, ']');
 
@@ -222,6 +224,11 @@ bool op_parse_arm_frame(const char *s, struct oops_frame *f)
 		e = strchr(n, ')');
 		if (!e || !prefix(e, ") from "))
 			return false;
+		g = skip_ws(e + 7);
+		if (g[0] == '[' && (g = strchr(g, ']')))
+			g = skip_ws(g + 1);
+		if (g && *g == '(')
+			g++;
 	} else {
 		n = p;
 		e = strstr(n, " from ");
@@ -232,10 +239,15 @@ bool op_parse_arm_frame(const char *s, struct oops_frame *f)
 				return false;
 		if (!strstr(e, "+0x"))
 			return false;
+		g = e + 6;
 	}
 	if (e == n || !is_sym_start(*n))
 		return false;
 	COPYN(f->function, n, e - n);
+	/* the caller: "(tty_set_termios+0x1bc/0x230)" */
+	if (g && !oops_parse_symbol(g, from))
+		from->function[0] = '\0';
+	from->reliable = true;
 	return true;
 }
 

@@ -569,6 +569,18 @@ bool op_warning_7(const struct oops_report *r)
 	       strstr(w, ", CPU#");
 }
 
+bool op_kmalloc_warning(const struct oops_report *r)
+{
+	const char *f = r->header_function;
+
+	/* syzkaller's "k?.?malloc": kmalloc_slab, kvmalloc_node */
+	if (f[0] == 'k')
+		f++;
+	if (*f && strncmp(f, "malloc", 6))
+		f++;
+	return !strncmp(f, "malloc", 6);
+}
+
 /* lockdep before 4.x: "[ INFO: possible recursive locking detected ]" */
 enum oops_kind hp_lockdep(const char *s, const char *r, struct hdr *h,
 			  enum oops_kind k)

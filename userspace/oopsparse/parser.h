@@ -59,6 +59,7 @@ struct oops_parser {
 	bool main_irq;		/* the main stack went through an interrupt */
 	bool irq_returned;	/* ... and came back to the task: </IRQ> */
 	bool rip_in_trace;	/* a RIP line inside the main stack */
+	bool lockdep_armed;	/* lockdep: the locks of the report follow */
 	bool in_task_block;	/* between <TASK> and </TASK> */
 	int ctx;
 	bool seen_die;
@@ -121,7 +122,8 @@ void op_add_frame(struct oops_parser *p, const struct oops_frame *f);
 void op_open_section(struct oops_parser *p, enum section s);
 void op_close_section(struct oops_parser *p);
 const char *op_context_marker(struct oops_parser *p, const char *b);
-bool op_parse_arm_frame(const char *s, struct oops_frame *f);
+bool op_parse_arm_frame(const char *s, struct oops_frame *f,
+			struct oops_frame *from);
 
 /* lines.c */
 const char *op_strip_prefixes(const char *s, bool *foreign, bool *indented, bool *stamped);

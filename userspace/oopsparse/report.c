@@ -111,7 +111,8 @@ static bool is_source_line(const char *b)
 	       is_alpha(dot[1]);
 }
 
-static bool lockdep_at(struct oops_report *r, const char *b)
+static bool lockdep_at(struct oops_parser *p, struct oops_report *r,
+		       const char *b)
 {
 	const char *at = strstr(b, ", at: ");
 	struct hdr h;
@@ -121,6 +122,13 @@ static bool lockdep_at(struct oops_report *r, const char *b)
 	if (!at)
 		return false;
 	if (r->kind != OOPS_KIND_LOCKDEP || r->held_function[0])
+		return true;
+	/*
+	 * A deadlock's functions are the locks after "... is trying to
+	 * acquire [lock]:" (a "-safe -> -unsafe" report lists others
+	 * before it)
+	 */
+	if (!strcmp(r->bug_type, "possible deadlock") && !p->lockdep_armed)
 		return true;
 	op_hdr_init(&h);
 	at = strstr(at, "at: ") + 4;
@@ -139,12 +147,25 @@ static bool lockdep_at(struct oops_report *r, const char *b)
 	return true;
 }
 
+/* "(f) from (g+off/size)": f, unless the line before named it, then g */
+static void add_arm_frames(struct oops_parser *p, const struct oops_frame *f,
+			   const struct oops_frame *from)
+{
+	struct oops_report *r = p->cur;
+
+	if (!r->nframes || strcmp(r->frames[r->nframes - 1].function,
+				  f->function))
+		op_add_frame(p, f);
+	if (from->function[0])
+		op_add_frame(p, from);
+}
+
 /* Returns true when the line was recognised as part of a report. */
 static bool report_line(struct oops_parser *p, const char *b, bool indented)
 {
 	struct oops_report *r = p->cur;
 	const char *q;
-	struct oops_frame f;
+	struct oops_frame f, from;
 	enum last_type lt;
 	bool raw;
 
@@ -170,8 +191,8 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 		/* ppc: "--- interrupt: c00 at 0x3ffff7def394" */
 		if (prefix(b, "--- interrupt:") || prefix(b, "---- interrupt:"))
 			return true;
-		if (op_parse_arm_frame(b, &f)) {
-			op_add_frame(p, &f);
+		if (op_parse_arm_frame(b, &f, &from)) {
+			add_arm_frames(p, &f, &from);
 			return true;
 		}
 		/* an inlined frame: "f include/linux/slab.h:600 [inline]" */
@@ -182,10 +203,10 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 		if (op_context_marker(p, b))
 			return true;
 	} else if (p->sec == SEC_NONE && !p->main_opened &&
-		   op_parse_arm_frame(b, &f)) {
+		   op_parse_arm_frame(b, &f, &from)) {
 		/* arm prints its frames with no "Call trace:" before them */
 		op_open_section(p, SEC_MAIN);
-		op_add_frame(p, &f);
+		add_arm_frames(p, &f, &from);
 		return true;
 	}
 
@@ -250,7 +271,7 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 		return true;
 	}
 	if (r->kind == OOPS_KIND_LOCKDEP) {
-		if (lockdep_at(r, b))
+		if (lockdep_at(p, r, b))
 			return true;
 		/*
 		 * "include/linux/rcupdate.h:414 suspicious rcu_dereference_check()
@@ -270,12 +291,14 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 			}
 			return true;
 		}
-		if ((q = strstr(b, " is trying to acquire lock:")) ||
+		if ((q = strstr(b, " is trying to acquire")) ||
+		    (q = strstr(b, " just changed the state of lock")) ||
 		    (q = strstr(b, " is trying to release lock ")) ||
 		    (q = strstr(b, " takes:"))) {
 			char comm[64] = "";
 			long pid = -1;
 
+			p->lockdep_armed = true;
 			op_parse_comm_slash_pid(b, ' ', comm, sizeof(comm), &pid);
 			if (comm[0])
 				op_set_comm(r, comm, strlen(comm));

@@ -83,7 +83,7 @@ static const char *const plumbing[] = {
 	"kmalloc_trace_noprof", "kmalloc_node_trace", "kmalloc_large",
 	"kmalloc_large_node", "kmalloc_order", "kmalloc_order_trace",
 	"kmalloc_slab", "kmalloc_reserve", "kmalloc_fix_flags",
-	"__kmalloc*", "kfree", "kfree_sensitive", "kzfree",
+	"__kmalloc*", "___kmalloc*", "kfree", "kfree_sensitive", "kzfree",
 	"__kfree*", "kvfree", "kvfree_sensitive", "__ksize", "ksize",
 	"kmem_cache_alloc*", "kmem_cache_free*", "kmem_cache_zalloc",
 	"__kmem_cache_*", "slab_alloc*", "slab_free*", "slab_post_alloc_hook",
@@ -141,7 +141,8 @@ static const char *const plumbing[] = {
 	"___might_sleep", "__might_resched", "might_sleep*", "__might_fault",
 	"might_fault", "__cant_sleep", "__cant_migrate", "wait_for_completion*",
 	"wait_for_common*", "__wait_for_common", "do_wait_for_common",
-	"synchronize_rcu*", "synchronize_sched*", "synchronize_srcu*",
+	"synchronize_rcu*", "synchronize_sched", "synchronize_sched_expedited",
+	"synchronize_srcu*", "complete", "complete_all",
 	"__synchronize_srcu", "synchronize_rcu_expedited", "wait_rcu_gp",
 	"_wait_rcu_gp", "__wait_rcu_gp", "rcu_barrier*", "msleep*",
 	"usleep_range*", "do_nanosleep", "hrtimer_nanosleep",
@@ -208,7 +209,8 @@ static const char *const plumbing[] = {
 	"mod_delayed_work_on", "__cancel_work_timer", "__cancel_work*",
 	"cancel_work_sync", "cancel_delayed_work_sync", "console_lock",
 	"console_unlock", "dev_vprintk_emit", "dev_printk*", "_dev_*",
-	"__dev_printk", "trace_hardirqs_*",
+	"__dev_printk", "trace_hardirqs_*", "netdev_printk", "__netdev_printk",
+	"netdev_info", "netdev_warn", "netdev_err", "netdev_notice",
 	/* the refcount-release helpers, like kref_put and kobject_put */
 	"dput", "fast_dput",
 	/* I/O accessors: the driver that called them */
