@@ -440,6 +440,28 @@ const struct oops_absorb oops_absorbs[] = {
 
 const size_t oops_nabsorbs = ARRAY_SIZE(oops_absorbs);
 
+/* ---- the match functions of rows ---------------------------------- */
+
+bool op_warning_7(const struct oops_report *r)
+{
+	const char *w = prefix(r->header, "WARNING: ");
+
+	return w && !prefix(w, "CPU: ") && !prefix(w, "at ") &&
+	       strstr(w, ", CPU#");
+}
+
+bool op_kmalloc_warning(const struct oops_report *r)
+{
+	const char *f = r->header_function;
+
+	/* syzkaller's "k?.?malloc": kmalloc_slab, kvmalloc_node */
+	if (f[0] == 'k')
+		f++;
+	if (*f && strncmp(f, "malloc", 6))
+		f++;
+	return !strncmp(f, "malloc", 6);
+}
+
 /* the header without the detector's pr_fmt ("watchdog: ", "rcu: ") */
 static const char *header_body(const char *h)
 {

@@ -25,7 +25,7 @@ struct hdr;
 typedef enum oops_kind oops_hdr_fn(const char *s, const char *rest,
 				   struct hdr *h, enum oops_kind kind);
 
-/* the header parsers, in header.c */
+/* the header parsers, in header.c (faults and die() lines in regs.c) */
 oops_hdr_fn hp_cpu, hp_soft_lockup, hp_panic, hp_kernel_bug, hp_file_line,
 	hp_sanitizer, hp_sched_atomic, hp_bad_page, hp_spinlock, hp_slab,
 	hp_detail, hp_oops, hp_internal_error, hp_die, hp_warning, hp_lockdep,

@@ -156,111 +156,6 @@ static enum oops_kind lockdep_kind(const char *s, struct hdr *h)
 	return OOPS_KIND_NONE;
 }
 
-enum oops_kind hp_paging(const char *b, const char *rest, struct hdr *h,
-			 enum oops_kind kind)
-{
-	const char *r;
-
-	(void)rest;
-	(void)kind;
-	/* x86 old */
-	if ((r = prefix(b, "BUG: unable to handle kernel paging request at "))) {
-		op_hdr_addr(h, r);
-		return OOPS_KIND_PAGING;
-	}
-	if ((r = prefix(b, "BUG: unable to handle kernel NULL pointer dereference at "))) {
-		op_hdr_addr(h, r);
-		return OOPS_KIND_NULL_DEREF;
-	}
-	/* x86 >= 4.20 */
-	if ((r = prefix(b, "BUG: unable to handle page fault for address: "))) {
-		op_hdr_addr(h, r);
-		return OOPS_KIND_PAGING;
-	}
-	if ((r = prefix(b, "BUG: kernel NULL pointer dereference, address: "))) {
-		op_hdr_addr(h, r);
-		return OOPS_KIND_NULL_DEREF;
-	}
-	if (prefix(b, "BUG: unable to handle kernel ")) {
-		r = strstr(b, " at ");
-		if (r)
-			op_hdr_addr(h, r + 4);
-		return OOPS_KIND_PAGING;
-	}
-	/* powerpc >= 5.x: "BUG: %s on %s at 0x%08lx" / "BUG: %s at 0x%08lx" */
-	if (prefix(b, "BUG: Unable to handle kernel data access") ||
-	    prefix(b, "BUG: Kernel NULL pointer dereference") ||
-	    prefix(b, "BUG: Unable to handle kernel instruction fetch") ||
-	    prefix(b, "BUG: Unable to handle kernel unaligned access") ||
-	    prefix(b, "BUG: Unable to handle unknown paging fault")) {
-		r = strstr(b, " at ");
-		if (r)
-			op_hdr_addr(h, r + 4);
-		if (strstr(b, " on write "))
-			h->write = 1;
-		else if (strstr(b, " on read "))
-			h->write = 0;
-		else if (strstr(b, " on execute "))
-			h->instr = 1;
-		if (strstr(b, "instruction fetch"))
-			h->instr = 1;
-		return prefix(b, "BUG: Kernel NULL") ? OOPS_KIND_NULL_DEREF :
-						      OOPS_KIND_PAGING;
-	}
-	/* powerpc old, arm, arm64 */
-	if ((r = prefix(b, "Unable to handle kernel paging request for "))) {
-		const char *a = strstr(r, " at address ");
-
-		if (a)
-			op_hdr_addr(h, a + 12);
-		if (prefix(r, "instruction fetch"))
-			h->instr = 1;
-		return OOPS_KIND_PAGING;
-	}
-	if ((r = prefix(b, "Unable to handle kernel NULL pointer dereference at virtual address "))) {
-		op_hdr_addr(h, r);
-		return OOPS_KIND_NULL_DEREF;
-	}
-	if (prefix(b, "Unable to handle kernel ") &&
-	    (r = strstr(b, " at virtual address "))) {
-		op_hdr_addr(h, r + 20);
-		if (strstr(b, "execute"))
-			h->instr = 1;
-		else if (strstr(b, "write"))
-			h->write = 1;
-		return OOPS_KIND_PAGING;
-	}
-	return OOPS_KIND_NONE;
-}
-
-/* "Oops: ..." and friends: the die() line.  b starts after "Oops: ". */
-static enum oops_kind die_line(const char *b, struct hdr *h)
-{
-	const char *r;
-
-	if ((r = prefix(b, "general protection fault")) ||
-	    (r = prefix(b, "segment-related general protection fault"))) {
-		const char *a = strstr(r, "address 0x");
-
-		if (a)
-			op_hdr_addr(h, a + 8);
-		r = strstr(b, ": ");
-		if (r)
-			COPY(h->code, r + 2);
-		return OOPS_KIND_GPF;
-	}
-	if ((r = prefix(b, "invalid opcode: "))) {
-		COPY(h->code, r);
-		h->die_line = true;
-		return OOPS_KIND_INVALID_OPCODE;
-	}
-	if ((r = prefix(b, "divide error: "))) {
-		COPY(h->code, r);
-		return OOPS_KIND_DIVIDE;
-	}
-	return OOPS_KIND_NONE;
-}
-
 /* ------------------------------------------------------------------ */
 /* the fields each header carries (the rows of formats.c name these)   */
 
@@ -431,65 +326,6 @@ enum oops_kind hp_detail(const char *s, const char *r, struct hdr *h,
 	return k;
 }
 
-/* "Oops: ..." and 6.12's doubled "Oops: Oops: 0003 [#1]" */
-enum oops_kind hp_oops(const char *s, const char *r, struct hdr *h,
-		       enum oops_kind k)
-{
-	const char *q;
-	enum oops_kind d;
-
-	(void)s;
-	if ((q = prefix(r, "Oops: ")) && op_is_die_suffix(q)) {
-		/* 6.12 x86 page fault: "Oops: Oops: 0003 [#1]" */
-		COPY(h->code, q);
-		h->die_line = true;
-		return k;
-	}
-	if ((d = die_line(r, h)) != OOPS_KIND_NONE)
-		return d;
-	/* "Oops: 0003 [#1]", "Oops: Kernel access of bad area, sig: 11 [#1]" */
-	if (!strstr(r, "[#"))
-		return OOPS_KIND_NONE;
-	COPY(h->code, r);
-	h->die_line = true;
-	return k;
-}
-
-/* arm/arm64: "Internal error: Oops: 96000005 [#1] SMP" */
-enum oops_kind hp_internal_error(const char *s, const char *r, struct hdr *h,
-				 enum oops_kind k)
-{
-	(void)s;
-	if (!strstr(r, "[#"))
-		return OOPS_KIND_NONE;
-	if (*r == ':')
-		r = skip_ws(r + 1);
-	COPY(h->code, r);
-	h->die_line = true;
-	return k;
-}
-
-/* a bare die() line: only with the "NNNN [#N]" suffix, not any prose */
-enum oops_kind hp_die(const char *s, const char *r, struct hdr *h,
-		      enum oops_kind k)
-{
-	const char *c = strchr(s, ':');
-	enum oops_kind d;
-
-	(void)r;
-	d = die_line(s, h);
-	if (d == OOPS_KIND_GPF)
-		return strstr(s, "[#") ? d : OOPS_KIND_NONE;
-	if (d == OOPS_KIND_NONE)
-		d = k;	/* "stack segment: 0000 [#1]", "int3: 0000 [#1]" */
-	if (c && op_is_die_suffix(skip_ws(c + 1))) {
-		if (!h->code[0])
-			COPY(h->code, skip_ws(c + 1));
-		return d;
-	}
-	return OOPS_KIND_NONE;
-}
-
 /* "WARNING: CPU: N PID: P at FILE:LINE F" and "WARNING: at FILE:LINE F()" */
 enum oops_kind hp_warning(const char *s, const char *r, struct hdr *h,
 			  enum oops_kind k)
@@ -559,26 +395,6 @@ enum oops_kind hp_warning(const char *s, const char *r, struct hdr *h,
 		}
 	}
 	return k;
-}
-
-bool op_warning_7(const struct oops_report *r)
-{
-	const char *w = prefix(r->header, "WARNING: ");
-
-	return w && !prefix(w, "CPU: ") && !prefix(w, "at ") &&
-	       strstr(w, ", CPU#");
-}
-
-bool op_kmalloc_warning(const struct oops_report *r)
-{
-	const char *f = r->header_function;
-
-	/* syzkaller's "k?.?malloc": kmalloc_slab, kvmalloc_node */
-	if (f[0] == 'k')
-		f++;
-	if (*f && strncmp(f, "malloc", 6))
-		f++;
-	return !strncmp(f, "malloc", 6);
 }
 
 /* lockdep before 4.x: "[ INFO: possible recursive locking detected ]" */

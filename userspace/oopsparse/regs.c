@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "parser.h"
+#include "formats.h"
 
 /* register-dump lines: "RAX: ...", "NIP:  c000...", "GPR00: ..." */
 bool op_is_register_line(const char *b)
@@ -260,4 +261,171 @@ void op_kasan_access_line(struct oops_parser *p, const char *b)
 		COPYN(r->fault.address, q, e - q);
 		r->fault.addr = oops_hex(q, NULL);
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* the headers of faults and die() lines (rows of formats.c)            */
+
+enum oops_kind hp_paging(const char *b, const char *rest, struct hdr *h,
+			 enum oops_kind kind)
+{
+	const char *r;
+
+	(void)rest;
+	(void)kind;
+	/* x86 old */
+	if ((r = prefix(b, "BUG: unable to handle kernel paging request at "))) {
+		op_hdr_addr(h, r);
+		return OOPS_KIND_PAGING;
+	}
+	if ((r = prefix(b, "BUG: unable to handle kernel NULL pointer dereference at "))) {
+		op_hdr_addr(h, r);
+		return OOPS_KIND_NULL_DEREF;
+	}
+	/* x86 >= 4.20 */
+	if ((r = prefix(b, "BUG: unable to handle page fault for address: "))) {
+		op_hdr_addr(h, r);
+		return OOPS_KIND_PAGING;
+	}
+	if ((r = prefix(b, "BUG: kernel NULL pointer dereference, address: "))) {
+		op_hdr_addr(h, r);
+		return OOPS_KIND_NULL_DEREF;
+	}
+	if (prefix(b, "BUG: unable to handle kernel ")) {
+		r = strstr(b, " at ");
+		if (r)
+			op_hdr_addr(h, r + 4);
+		return OOPS_KIND_PAGING;
+	}
+	/* powerpc >= 5.x: "BUG: %s on %s at 0x%08lx" / "BUG: %s at 0x%08lx" */
+	if (prefix(b, "BUG: Unable to handle kernel data access") ||
+	    prefix(b, "BUG: Kernel NULL pointer dereference") ||
+	    prefix(b, "BUG: Unable to handle kernel instruction fetch") ||
+	    prefix(b, "BUG: Unable to handle kernel unaligned access") ||
+	    prefix(b, "BUG: Unable to handle unknown paging fault")) {
+		r = strstr(b, " at ");
+		if (r)
+			op_hdr_addr(h, r + 4);
+		if (strstr(b, " on write "))
+			h->write = 1;
+		else if (strstr(b, " on read "))
+			h->write = 0;
+		else if (strstr(b, " on execute "))
+			h->instr = 1;
+		if (strstr(b, "instruction fetch"))
+			h->instr = 1;
+		return prefix(b, "BUG: Kernel NULL") ? OOPS_KIND_NULL_DEREF :
+						      OOPS_KIND_PAGING;
+	}
+	/* powerpc old, arm, arm64 */
+	if ((r = prefix(b, "Unable to handle kernel paging request for "))) {
+		const char *a = strstr(r, " at address ");
+
+		if (a)
+			op_hdr_addr(h, a + 12);
+		if (prefix(r, "instruction fetch"))
+			h->instr = 1;
+		return OOPS_KIND_PAGING;
+	}
+	if ((r = prefix(b, "Unable to handle kernel NULL pointer dereference at virtual address "))) {
+		op_hdr_addr(h, r);
+		return OOPS_KIND_NULL_DEREF;
+	}
+	if (prefix(b, "Unable to handle kernel ") &&
+	    (r = strstr(b, " at virtual address "))) {
+		op_hdr_addr(h, r + 20);
+		if (strstr(b, "execute"))
+			h->instr = 1;
+		else if (strstr(b, "write"))
+			h->write = 1;
+		return OOPS_KIND_PAGING;
+	}
+	return OOPS_KIND_NONE;
+}
+
+/* "Oops: ..." and friends: the die() line.  b starts after "Oops: ". */
+static enum oops_kind die_line(const char *b, struct hdr *h)
+{
+	const char *r;
+
+	if ((r = prefix(b, "general protection fault")) ||
+	    (r = prefix(b, "segment-related general protection fault"))) {
+		const char *a = strstr(r, "address 0x");
+
+		if (a)
+			op_hdr_addr(h, a + 8);
+		r = strstr(b, ": ");
+		if (r)
+			COPY(h->code, r + 2);
+		return OOPS_KIND_GPF;
+	}
+	if ((r = prefix(b, "invalid opcode: "))) {
+		COPY(h->code, r);
+		h->die_line = true;
+		return OOPS_KIND_INVALID_OPCODE;
+	}
+	if ((r = prefix(b, "divide error: "))) {
+		COPY(h->code, r);
+		return OOPS_KIND_DIVIDE;
+	}
+	return OOPS_KIND_NONE;
+}
+
+/* "Oops: ..." and 6.12's doubled "Oops: Oops: 0003 [#1]" */
+enum oops_kind hp_oops(const char *s, const char *r, struct hdr *h,
+		       enum oops_kind k)
+{
+	const char *q;
+	enum oops_kind d;
+
+	(void)s;
+	if ((q = prefix(r, "Oops: ")) && op_is_die_suffix(q)) {
+		/* 6.12 x86 page fault: "Oops: Oops: 0003 [#1]" */
+		COPY(h->code, q);
+		h->die_line = true;
+		return k;
+	}
+	if ((d = die_line(r, h)) != OOPS_KIND_NONE)
+		return d;
+	/* "Oops: 0003 [#1]", "Oops: Kernel access of bad area, sig: 11 [#1]" */
+	if (!strstr(r, "[#"))
+		return OOPS_KIND_NONE;
+	COPY(h->code, r);
+	h->die_line = true;
+	return k;
+}
+
+/* arm/arm64: "Internal error: Oops: 96000005 [#1] SMP" */
+enum oops_kind hp_internal_error(const char *s, const char *r, struct hdr *h,
+				 enum oops_kind k)
+{
+	(void)s;
+	if (!strstr(r, "[#"))
+		return OOPS_KIND_NONE;
+	if (*r == ':')
+		r = skip_ws(r + 1);
+	COPY(h->code, r);
+	h->die_line = true;
+	return k;
+}
+
+/* a bare die() line: only with the "NNNN [#N]" suffix, not any prose */
+enum oops_kind hp_die(const char *s, const char *r, struct hdr *h,
+		      enum oops_kind k)
+{
+	const char *c = strchr(s, ':');
+	enum oops_kind d;
+
+	(void)r;
+	d = die_line(s, h);
+	if (d == OOPS_KIND_GPF)
+		return strstr(s, "[#") ? d : OOPS_KIND_NONE;
+	if (d == OOPS_KIND_NONE)
+		d = k;	/* "stack segment: 0000 [#1]", "int3: 0000 [#1]" */
+	if (c && op_is_die_suffix(skip_ws(c + 1))) {
+		if (!h->code[0])
+			COPY(h->code, skip_ws(c + 1));
+		return d;
+	}
+	return OOPS_KIND_NONE;
 }
