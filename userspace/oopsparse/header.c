@@ -527,51 +527,55 @@ enum oops_kind hp_preemptible(const char *s, const char *r, struct hdr *h,
 /* matching a line against the table                                   */
 
 /* The first bytes of every header in the table, to reject noise fast. */
+/*
+ * For each first byte, 1 + the first row with a header that starts with
+ * it (0: none), so that noise is rejected at its first byte and a line
+ * is only compared with the rows that may match it.
+ */
 void op_header_index(unsigned char first[256])
 {
 	memset(first, 0, 256);
-	for (size_t i = 0; i < oops_nformats; i++)
+	for (size_t i = oops_nformats; i-- > 0; )
 		for (int j = 0; j < FMT_MAX_HEADERS &&
 		     oops_formats[i].headers[j]; j++)
-			first[(unsigned char)oops_formats[i].headers[j][0]] = 1;
-	/* the detectors' pr_fmt */
-	first['w'] = first['N'] = first['r'] = 1;
+			first[(unsigned char)oops_formats[i].headers[j][0]] =
+				(unsigned char)(i + 1);
 }
 
 enum oops_kind op_detect_header(const unsigned char first[256], const char *b,
 				struct hdr *h)
 {
-	const char *r, *s;
-
-	/* most lines are noise: reject them before touching h */
-	if (!first[(unsigned char)b[0]])
-		return OOPS_KIND_NONE;
-	op_hdr_init(h);
-	COPY(h->text, b);
+	const char *r, *s = b;
+	bool init = false;
 
 	/* strip the detector's pr_fmt */
-	s = b;
-	if ((r = prefix(s, "watchdog: ")) || (r = prefix(s, "NMI watchdog: ")))
+	if ((b[0] == 'w' || b[0] == 'N' || b[0] == 'r') &&
+	    ((r = prefix(s, "watchdog: ")) || (r = prefix(s, "NMI watchdog: ")) ||
+	     (r = prefix(s, "rcu: "))))
 		s = r;
-	else if ((r = prefix(s, "rcu: ")))
-		s = r;
+	/* most lines are noise: reject them at their first byte */
 	if (!first[(unsigned char)s[0]])
 		return OOPS_KIND_NONE;
-
-	for (size_t i = 0; i < oops_nformats; i++) {
+	for (size_t i = first[(unsigned char)s[0]] - 1; i < oops_nformats; i++) {
 		const struct oops_format *f = &oops_formats[i];
 
 		for (int j = 0; j < FMT_MAX_HEADERS && f->headers[j]; j++) {
+			const char *hd = f->headers[j];
 			enum oops_kind k;
 
-			if (f->headers[j][0] != s[0] ||
-			    !(r = prefix(s, f->headers[j])))
+			if (hd[0] != s[0] || hd[1] != s[1] || !(r = prefix(s, hd)))
 				continue;
+			if (!init) {
+				op_hdr_init(h);
+				COPY(h->text, b);
+				init = true;
+			}
 			k = f->parse ? f->parse(s, r, h, f->kind) : f->kind;
 			if (k != OOPS_KIND_NONE) {
 				h->fmt = f;
 				return k;
 			}
+			init = false;	/* a refusing parser may have written */
 		}
 	}
 	return OOPS_KIND_NONE;

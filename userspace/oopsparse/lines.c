@@ -16,6 +16,9 @@ static const char *const months[] = {
 
 static bool is_month(const char *s)
 {
+	/* every line is asked: reject most at their first byte */
+	if (!strchr("JFMASOND", s[0]) || !s[0])
+		return false;
 	for (size_t i = 0; i < ARRAY_SIZE(months); i++)
 		if (!strncmp(s, months[i], 3))
 			return true;
@@ -91,7 +94,7 @@ static const char *strip_one(const char *s, bool *foreign)
 	if (is_go_date(s))
 		return s + 20;
 	/* the console's login prompt, or printk's "messages dropped" */
-	if ((p = prefix(s, "syzkaller login: ")))
+	if (s[0] == 's' && (p = prefix(s, "syzkaller login: ")))
 		return p;
 	if (s[0] == '*' && s[1] == '*' && (p = strstr(s, " messages dropped ** ")))
 		return p + 21;
@@ -121,8 +124,9 @@ static const char *strip_one(const char *s, bool *foreign)
 			return p + 1;
 	}
 	/* dmesg -x: "kern  :warn  : " */
-	if (!strncmp(s, "kern", 4) || !strncmp(s, "user", 4) ||
-	    !strncmp(s, "daemon", 6) || !strncmp(s, "syslog", 6)) {
+	if ((s[0] == 'k' || s[0] == 'u' || s[0] == 'd' || s[0] == 's') &&
+	    (!strncmp(s, "kern", 4) || !strncmp(s, "user", 4) ||
+	    !strncmp(s, "daemon", 6) || !strncmp(s, "syslog", 6))) {
 		p = s;
 		while (is_alpha(*p))
 			p++;

@@ -10,6 +10,7 @@
  * "name*" is a prefix, "*name" a suffix, "*name*" a part of the name.
  * The formats of formats.c may add their own.
  */
+#define _GNU_SOURCE
 #include <string.h>
 
 #include "internal.h"
@@ -257,23 +258,21 @@ void oops_normalize_function(const char *in, char *out, size_t outsz)
 bool oops_frame_matches(const char *fn, const char *const *pats, size_t n)
 {
 	char name[OOPS_FUNC_MAX];
+	size_t nlen;
 
 	oops_normalize_function(fn, name, sizeof(name));
+	nlen = strlen(name);
 	for (size_t i = 0; i < n && pats[i]; i++) {
 		const char *pat = pats[i];
 		size_t len = strlen(pat);
 
 		if (len > 1 && pat[0] == '*' && pat[len - 1] == '*') {
 			/* "*part*": anywhere in the name */
-			char part[OOPS_FUNC_MAX];
-
-			copy_n(part, sizeof(part), pat + 1, (long)len - 2);
-			if (strstr(name, part))
+			if (memmem(name, nlen, pat + 1, len - 2))
 				return true;
 		} else if (len > 1 && pat[0] == '*') {
-			size_t m = strlen(name);
-
-			if (m >= len - 1 && !strcmp(name + m - (len - 1), pat + 1))
+			if (nlen >= len - 1 &&
+			    !strcmp(name + nlen - (len - 1), pat + 1))
 				return true;
 		} else if (len && pat[len - 1] == '*') {
 			if (!strncmp(name, pat, len - 1))
