@@ -18,6 +18,7 @@ static void reset_state(struct oops_parser *p)
 	p->irq_returned = false;
 	p->rip_in_trace = false;
 	p->lockdep_armed = false;
+	p->paused_at = 0;
 	p->in_task_block = false;
 	p->ctx = OOPS_CTX_TASK;
 	p->seen_die = false;

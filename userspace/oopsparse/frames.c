@@ -311,6 +311,8 @@ void op_open_section(struct oops_parser *p, enum section s)
 
 void op_close_section(struct oops_parser *p)
 {
+	if (p->sec != SEC_MAIN)
+		p->paused_at = 0;
 	if (p->sec == SEC_MAIN)
 		p->main_closed = true;
 	p->sec = SEC_NONE;

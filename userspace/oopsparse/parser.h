@@ -60,6 +60,7 @@ struct oops_parser {
 	bool irq_returned;	/* ... and came back to the task: </IRQ> */
 	bool rip_in_trace;	/* a RIP line inside the main stack */
 	bool lockdep_armed;	/* lockdep: the locks of the report follow */
+	unsigned long paused_at;	/* the call trace stopped at this line */
 	bool in_task_block;	/* between <TASK> and </TASK> */
 	int ctx;
 	bool seen_die;

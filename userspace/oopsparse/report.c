@@ -147,6 +147,30 @@ static bool lockdep_at(struct oops_parser *p, struct oops_report *r,
 	return true;
 }
 
+/*
+ * A frame a few lines after the call trace stopped at an unknown line
+ * ("binder: ... transaction failed", another CPU's message): the trace
+ * goes on, as in syzkaller, which reads frames to the end of the report.
+ */
+static bool resume_trace(struct oops_parser *p, const char *b,
+			 struct oops_frame *f)
+{
+	const char *q;
+	bool raw;
+
+	if (p->sec != SEC_NONE || !p->paused_at ||
+	    p->lineno - p->paused_at > 8 || p->end_trace)
+		return false;
+	q = oops_parse_frame(b, f, &raw);
+	if (!q || *q || raw)
+		return false;
+	p->sec = SEC_MAIN;
+	p->main_closed = false;
+	p->paused_at = 0;
+	op_add_frame(p, f);
+	return true;
+}
+
 /* "(f) from (g+off/size)": f, unless the line before named it, then g */
 static void add_arm_frames(struct oops_parser *p, const struct oops_frame *f,
 			   const struct oops_frame *from)
@@ -202,6 +226,8 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 		/* a marker right after an empty section */
 		if (op_context_marker(p, b))
 			return true;
+	} else if (resume_trace(p, b, &f)) {
+		return true;
 	} else if (p->sec == SEC_NONE && !p->main_opened &&
 		   op_parse_arm_frame(b, &f, &from)) {
 		/* arm prints its frames with no "Call trace:" before them */
@@ -359,7 +385,13 @@ static void in_report(struct oops_parser *p, const char *b, bool indented)
 		p->last_relevant = p->lineno;
 		return;
 	}
-	/* an unknown line ends a stack (old kernels have no </TASK>) */
+	/*
+	 * An unknown line ends a stack (old kernels have no </TASK>), but
+	 * the call trace may go on after another CPU's or a driver's lines
+	 * printed into it: see resume_trace().
+	 */
+	if (p->sec == SEC_MAIN && !p->in_task_block)
+		p->paused_at = p->lineno;
 	if (p->sec != SEC_NONE && p->sec != SEC_STACK &&
 	    !(p->sec == SEC_MAIN && p->in_task_block))
 		op_close_section(p);
