@@ -243,6 +243,18 @@ bool op_parse_arm_frame(const char *s, struct oops_frame *f,
 	}
 	if (e == n || !is_sym_start(*n))
 		return false;
+	/* "(frob_ioctl [frob])": a module's function */
+	{
+		const char *sp = memchr(n, ' ', (size_t)(e - n));
+
+		if (sp && sp[1] == '[') {
+			const char *ce = memchr(sp, ']', (size_t)(e - sp));
+
+			if (ce)
+				COPYN(f->module, sp + 2, ce - sp - 2);
+			e = sp;
+		}
+	}
 	COPYN(f->function, n, e - n);
 	/* the caller: "(tty_set_termios+0x1bc/0x230)" */
 	if (g && !oops_parse_symbol(g, from))

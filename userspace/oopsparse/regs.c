@@ -90,7 +90,8 @@ bool op_parse_ip_line(struct oops_parser *p, const char *b)
 		s = q - 1;
 		lr = true;
 	} else if ((q = prefix(b, "pc : "))) {
-		op_set_arch(p, "arm64", 3);
+		/* arm: "pc : [<80b10c70>]    lr : [<...>]", arm64: "pc : f+off" */
+		op_set_arch(p, q[0] == '[' ? "arm" : "arm64", 3);
 		s = q;
 	} else if ((q = prefix(b, "lr : "))) {
 		s = q;

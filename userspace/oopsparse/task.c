@@ -370,6 +370,17 @@ bool op_info_line(struct oops_parser *p, const char *b)
 			return true;
 		}
 		break;
+	case 'c':
+		/* kmemleak: comm "frobd", pid 5120, jiffies 4294967043 */
+		if ((q = prefix(b, "comm \"")) && strstr(q, "\", pid ")) {
+			const char *e = strchr(q, '"');
+
+			op_set_comm(r, q, (size_t)(e - q));
+			if (r->pid < 0)
+				r->pid = op_parse_long(e + 7, NULL);
+			return true;
+		}
+		break;
 	case 'l':
 		/* "BUG: workqueue leaked lock or atomic": "last function: F" */
 		if ((q = prefix(b, "last function: "))) {
