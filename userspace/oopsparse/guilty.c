@@ -20,10 +20,12 @@
  *                  CPU ran on behalf of the out-of-tree code);
  *   EXTRACT_HANG   a hung task sleeps in generic code: F is its first
  *                  frame that is not sleeping, waiting or locking, or
- *                  rtnl_lock.  Unlike syzbot, a hang in synchronize_rcu()
- *                  names its caller: that is what a support engineer can
- *                  act on (and the field log dirpro-hungtask-customer's
- *                  title).
+ *                  rtnl_lock; a hang in synchronize_net() is
+ *                  "synchronize_rcu", as syzbot groups them.  Unlike
+ *                  syzbot, a direct caller of synchronize_rcu() or
+ *                  synchronize_sched() is named: that is what a support
+ *                  engineer can act on (the field log
+ *                  dirpro-hungtask-customer's title).
  *
  * When no candidate is left and the format needs a stack, F is
  * "corrupted" and so is the report.
@@ -292,7 +294,7 @@ static int extract_stall(const struct oops_report *r,
 
 static int extract_hang(const struct oops_report *r,
 			const struct oops_format *fmt, const struct cand *c,
-			int n)
+			int n, const char **literal)
 {
 	for (int i = 0; i < n; i++) {
 		char name[OOPS_FUNC_MAX];
@@ -300,6 +302,14 @@ static int extract_hang(const struct oops_report *r,
 		oops_normalize_function(cand_fn(r, &c[i]), name, sizeof(name));
 		if (prefix(name, "rtnl_lock"))
 			return i;
+		/*
+		 * The network stack waiting for RCU readers: its callers are
+		 * generic teardown paths, syzbot puts them all in one bucket
+		 */
+		if (!strcmp(name, "synchronize_net")) {
+			*literal = "synchronize_rcu";
+			return i;
+		}
 	}
 	for (int i = 0; i < n; i++) {
 		const char *fn = cand_fn(r, &c[i]);
@@ -328,7 +338,7 @@ void oops_pick_guilty(struct oops_report *r, const struct oops_format *fmt)
 				i = j;
 		break;
 	case EXTRACT_HANG:
-		i = extract_hang(r, fmt, c, n);
+		i = extract_hang(r, fmt, c, n, &literal);
 		break;
 	default:
 		for (int j = 0; j < n && i < 0; j++)
