@@ -147,6 +147,38 @@ static bool lockdep_at(struct oops_parser *p, struct oops_report *r,
 	return true;
 }
 
+/* "(f) from (g+off/size)": f, unless the line before named it, then g */
+static void add_arm_frames(struct oops_parser *p, const struct oops_frame *f,
+			   const struct oops_frame *from)
+{
+	struct oops_report *r = p->cur;
+
+	if (!r->nframes || strcmp(r->frames[r->nframes - 1].function,
+				  f->function))
+		op_add_frame(p, f);
+	if (from->function[0])
+		op_add_frame(p, from);
+}
+
+static bool is_arm_saved_regs(const char *b)
+{
+	int n = 0;
+
+	while ((b[0] == 'r' && is_digit(b[1])) || prefix(b, "fp:") ||
+	       prefix(b, "ip:") || prefix(b, "sl:")) {
+		const char *c = strchr(b, ':');
+
+		if (!c || !is_xdigit(c[1]))
+			return false;
+		b = c + 1;
+		while (is_xdigit(*b))
+			b++;
+		b = skip_ws(b);
+		n++;
+	}
+	return n > 0 && !*b;
+}
+
 /*
  * A frame a few lines after the call trace stopped at an unknown line
  * ("binder: ... transaction failed", another CPU's message): the trace
@@ -162,8 +194,17 @@ static bool resume_trace(struct oops_parser *p, const char *b,
 	    p->lineno - p->paused_at > 8 || p->end_trace)
 		return false;
 	q = oops_parse_frame(b, f, &raw);
-	if (!q || *q || raw)
-		return false;
+	if (!q || *q || raw) {
+		struct oops_frame from;
+
+		if (!op_parse_arm_frame(b, f, &from))
+			return false;
+		p->sec = SEC_MAIN;
+		p->main_closed = false;
+		p->paused_at = 0;
+		add_arm_frames(p, f, &from);
+		return true;
+	}
 	p->sec = SEC_MAIN;
 	p->main_closed = false;
 	p->paused_at = 0;
@@ -171,18 +212,6 @@ static bool resume_trace(struct oops_parser *p, const char *b,
 	return true;
 }
 
-/* "(f) from (g+off/size)": f, unless the line before named it, then g */
-static void add_arm_frames(struct oops_parser *p, const struct oops_frame *f,
-			   const struct oops_frame *from)
-{
-	struct oops_report *r = p->cur;
-
-	if (!r->nframes || strcmp(r->frames[r->nframes - 1].function,
-				  f->function))
-		op_add_frame(p, f);
-	if (from->function[0])
-		op_add_frame(p, from);
-}
 
 /* Returns true when the line was recognised as part of a report. */
 static bool report_line(struct oops_parser *p, const char *b, bool indented)
@@ -219,6 +248,9 @@ static bool report_line(struct oops_parser *p, const char *b, bool indented)
 			add_arm_frames(p, &f, &from);
 			return true;
 		}
+		/* arm: the registers a frame saved, " r7:81d67c90 r6:82222b24" */
+		if (is_arm_saved_regs(b))
+			return true;
 		/* an inlined frame: "f include/linux/slab.h:600 [inline]" */
 		if (strstr(b, " [inline]"))
 			return true;

@@ -232,7 +232,8 @@ static const char *const plumbing[] = {
 	"test_and_clear_bit*", "__test_and_*", "test_bit*", "set_bit",
 	"clear_bit", "__set_bit", "__clear_bit", "change_bit", "rb_*",
 	"__rb_*", "klist_*", "xas_*", "__wake_up*",
-	"__alloc_frozen_pages*", "alloc_frozen_pages*",
+	/* more allocators: 6.15+ page allocation, the percpu allocator */
+	"__alloc_frozen_pages*", "alloc_frozen_pages*", "pcpu_*",
 	/* kprobe / ftrace trampolines */
 	"kprobe_ftrace_handler", "kprobe_int3_handler", "kprobe_handler",
 	"kprobe_exceptions_notify", "aggr_pre_handler", "opt_pre_handler",
