@@ -5,9 +5,9 @@
  * The candidates, in order, are those the report's format names
  * (struct oops_format, formats.c): the function of its header
  * (FMT_HDR_FUNC: KASAN, KFENCE, KMSAN, lockdep's "at:" line), the RIP/PC
- * (GUILTY_RIP) and the frames of its call trace; '?' and "(unreliable)"
- * frames only when the trace has no other.  Plumbing (skip.c, and the
- * format's own skip list) is never F.  The format's extractor then picks
+ * (GUILTY_RIP) and the frames of its call trace, never '?' and
+ * "(unreliable)" ones (leftovers on the stack, not callers).  Plumbing
+ * (skip.c, and the format's own skip list) is never F.  The format's extractor then picks
  * one, as syzkaller's pkg/report does:
  *
  *   EXTRACT_FIRST  the first candidate;
@@ -182,7 +182,7 @@ static bool has_own_frame(const struct oops_report *r,
 static int candidates(const struct oops_report *r,
 		      const struct oops_format *fmt, struct cand *c)
 {
-	bool any_reliable = false, any_task = false;
+	bool any_task = false;
 	int n = 0, start = 0, i;
 
 	if ((fmt->flags & FMT_HDR_FUNC) && r->header_function[0]) {
@@ -213,8 +213,6 @@ static int candidates(const struct oops_report *r,
 		c[n++].header = 0;
 	}
 	for (i = 0; i < r->nframes; i++) {
-		if (r->frames[i].reliable)
-			any_reliable = true;
 		if (r->frames[i].context == OOPS_CTX_TASK)
 			any_task = true;
 	}
@@ -235,7 +233,8 @@ static int candidates(const struct oops_report *r,
 			c[n].f = &r->trace_rip;
 			c[n++].header = 0;
 		}
-		if (any_reliable && !f->reliable)
+		/* '?' frames are leftovers on the stack, not callers */
+		if (!f->reliable)
 			continue;
 		if ((fmt->flags & FMT_TASK_FRAMES) && !start && any_task &&
 		    f->context != OOPS_CTX_TASK)

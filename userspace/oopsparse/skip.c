@@ -212,8 +212,13 @@ static const char *const plumbing[] = {
 	"console_unlock", "dev_vprintk_emit", "dev_printk*", "_dev_*",
 	"__dev_printk", "trace_hardirqs_*", "netdev_printk", "__netdev_printk",
 	"netdev_info", "netdev_warn", "netdev_err", "netdev_notice",
-	/* the refcount-release helpers, like kref_put and kobject_put */
-	"dput", "fast_dput",
+	/*
+	 * the refcount-release and link-count helpers, like kref_put: their
+	 * WARN_ONs and BUG_ONs report their caller's bug
+	 */
+	"dput", "fast_dput", "kobject_put", "kobject_get", "kobject_del",
+	"__kobject_del", "kobject_cleanup", "kobject_release", "drop_nlink",
+	"clear_nlink", "inc_nlink", "set_nlink",
 	/* I/O accessors: the driver that called them */
 	"__raw_read*", "__raw_write*", "logic_in*", "logic_out*", "ioread*",
 	"iowrite*", "readb", "readw", "readl", "readq", "writeb", "writew",
