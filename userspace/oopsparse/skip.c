@@ -55,7 +55,7 @@ static const char *const plumbing[] = {
 	"__sysvec_*", "sysvec_*", "apic_timer_interrupt",
 	"smp_apic_timer_interrupt", "local_apic_timer_interrupt",
 	"irq_exit*", "__irq_exit_rcu", "do_softirq*", "__do_softirq",
-	"handle_softirqs", "tick_*",
+	"tick_*",
 	"update_process_times", "rcu_sched_clock_irq", "rcu_pending",
 	"rcu_check_callbacks", "print_cpu_stall*", "print_other_cpu_stall",
 	"check_cpu_stall", "rcu_dump_cpu_stacks", "rcu_check_gp_kthread_starvation",
