@@ -15,8 +15,11 @@
  *     whose parse function accepts the line (so a specific "BUG: soft
  *     lockup" comes before the catch-all "BUG: ");
  *   - to title it, the first row of the report's kind whose conditions
- *     (type, detail, file, func, FMT_NEED_SRC) hold: a row without headers
- *     refines the rows of its kind below it.
+ *     (type, detail, file, func, match, FMT_NEED_SRC, FMT_NEED_HFUNC)
+ *     hold and whose headers, if it has any, include the report's: a row
+ *     without headers refines the rows of its kind below it.  A report
+ *     whose kind changed after its header (a merged one) takes the first
+ *     row of its kind whose conditions hold.
  *
  * The generic plumbing that is never the guilty function is in skip.c.
  */
