@@ -61,6 +61,9 @@ void op_set_corrupted(struct oops_report *r, const char *why)
 }
 
 
+static void start_report(struct oops_parser *p, enum oops_kind k,
+			 const struct hdr *h);
+
 void op_end_report(struct oops_parser *p, enum end_cause cause)
 {
 	struct oops_report *r = p->cur;
@@ -97,6 +100,16 @@ void op_end_report(struct oops_parser *p, enum end_cause cause)
 	p->nreports++;
 	if (p->cb)
 		p->cb(r, p->arg);
+	/* a one-line report that was printed into this one's trace */
+	if (p->has_pend) {
+		unsigned long now = p->lineno;
+
+		p->has_pend = false;
+		p->lineno = p->pend_line;
+		start_report(p, p->pend.kind, &p->pend);
+		p->lineno = now;
+		op_end_report(p, cause);
+	}
 }
 
 /*
@@ -370,6 +383,19 @@ void op_on_header(struct oops_parser *p, enum oops_kind k,
 		if (!p->done && merge_header(p, k, h)) {
 			r->end_line = p->lineno;
 			p->last_relevant = p->lineno;
+			return;
+		}
+		/*
+		 * A message that is a report of its own, printed by another
+		 * CPU into this report's call trace ("unregister_netdevice:
+		 * waiting for lo", every 10 s): it follows this report.
+		 */
+		if (h->fmt && (h->fmt->flags & FMT_MESSAGE) && !p->done &&
+		    p->sec == SEC_MAIN && r->nframes && !p->has_pend) {
+			p->pend = *h;
+			p->pend.kind = k;
+			p->pend_line = p->lineno;
+			p->has_pend = true;
 			return;
 		}
 		op_end_report(p, END_HEADER);

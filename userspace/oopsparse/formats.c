@@ -388,13 +388,15 @@ const struct oops_format oops_formats[] = {
 	{ .id = "netdev-refcount", .kind = K(BUG),
 	  /* "unregister_netdevice: waiting for lo to become free. Usage count = 1" */
 	  .headers = { "unregister_netdevice: waiting for " },
-	  .parse = hp_message,
+	  .parse = hp_message, .flags = FMT_MESSAGE,
 	  .title = "unregister_netdevice: waiting for DEV to become free" },
 	{ .id = "vfs-file-count", .kind = K(BUG),
 	  .headers = { "VFS: Close: file count is 0" }, .parse = hp_message,
+	  .flags = FMT_MESSAGE,
 	  .title = "VFS: Close: file count is zero (use-after-free)" },
 	{ .id = "vfs-busy-inodes", .kind = K(BUG),
 	  .headers = { "VFS: Busy inodes after unmount" }, .parse = hp_message,
+	  .flags = FMT_MESSAGE,
 	  .title = "VFS: Busy inodes after unmount (use-after-free)" },
 
 	/* ---- lists and UBSAN ---------------------------------------------- */

@@ -59,6 +59,8 @@ enum oops_extract {
 #define FMT_AFTER_IRQ	(1u << 8)	/* stalls: the stack after the timer IRQ */
 #define FMT_HDR_LAST	(1u << 9)	/* the header's F after the trace's */
 #define FMT_OR_FIRST	(1u << 10)	/* stall extractor: no anchor, the first */
+#define FMT_MESSAGE	(1u << 11)	/* one line, its own title: it may be
+					 * printed into another report */
 
 #define FMT_MAX_HEADERS	8
 

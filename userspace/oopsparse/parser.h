@@ -37,6 +37,29 @@ enum last_type {
 	LT_UBSAN_OLD,
 };
 
+struct hdr {
+	enum oops_kind kind;
+	const struct oops_format *fmt;	/* the row whose header matched */
+	bool die_line;		/* Oops:/invalid opcode: follow-up line */
+	bool panic;		/* Kernel panic - not syncing */
+	char text[OOPS_TEXT_MAX];
+	char comm[64];
+	long pid;
+	int cpu;
+	struct oops_frame sym;	/* function named by the header */
+	bool has_sym;
+	char file[256];
+	int line;
+	char addr[40];
+	bool has_addr;
+	char bug_type[64];
+	char detail[OOPS_TEXT_MAX];
+	char cache[64];
+	char code[64];
+	int write;		/* ppc "on write" */
+	int instr;
+};
+
 struct oops_parser {
 	oops_report_cb cb;
 	void *arg;
@@ -61,6 +84,10 @@ struct oops_parser {
 	bool rip_in_trace;	/* a RIP line inside the main stack */
 	bool lockdep_armed;	/* lockdep: the locks of the report follow */
 	unsigned long paused_at;	/* the call trace stopped at this line */
+	/* a one-line report printed into the trace, reported after it */
+	bool has_pend;
+	unsigned long pend_line;
+	struct hdr pend;
 	bool in_task_block;	/* between <TASK> and </TASK> */
 	int ctx;
 	bool seen_die;
@@ -84,28 +111,6 @@ struct oops_parser {
 
 enum end_cause { END_HEADER, END_BOOT, END_EOF };
 
-struct hdr {
-	enum oops_kind kind;
-	const struct oops_format *fmt;	/* the row whose header matched */
-	bool die_line;		/* Oops:/invalid opcode: follow-up line */
-	bool panic;		/* Kernel panic - not syncing */
-	char text[OOPS_TEXT_MAX];
-	char comm[64];
-	long pid;
-	int cpu;
-	struct oops_frame sym;	/* function named by the header */
-	bool has_sym;
-	char file[256];
-	int line;
-	char addr[40];
-	bool has_addr;
-	char bug_type[64];
-	char detail[OOPS_TEXT_MAX];
-	char cache[64];
-	char code[64];
-	int write;		/* ppc "on write" */
-	int instr;
-};
 
 static inline bool is_sym_start(char c)
 {
