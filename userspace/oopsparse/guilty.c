@@ -7,8 +7,8 @@
  * (FMT_HDR_FUNC: KASAN, KFENCE, KMSAN, lockdep's "at:" line), the RIP/PC
  * (GUILTY_RIP) and the frames of its call trace, never '?' and
  * "(unreliable)" ones (leftovers on the stack, not callers).  Plumbing
- * (skip.c, and the format's own skip list) is never F.  The format's extractor then picks
- * one, as syzkaller's pkg/report does:
+ * (skip.c, and the format's own skip list) is never F.  The format's
+ * extractor then picks one, as syzkaller's pkg/report does:
  *
  *   EXTRACT_FIRST  the first candidate;
  *   EXTRACT_STALL  lockups and stalls loop across several functions, so

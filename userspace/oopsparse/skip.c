@@ -20,7 +20,6 @@ static const char *const plumbing[] = {
 	/* the reporters: printk, dump_stack, panic, BUG/WARN machinery */
 	"dump_stack*", "show_stack*", "show_trace*", "show_regs*",
 	"dump_trace", "dump_backtrace*", "print_context_stack*",
-	"unwind_backtrace",
 	"__show_regs", "show_regs", "sched_show_task", "printk*", "vprintk*",
 	"_printk*", "__printk*", "__warn*", "warn_slowpath*", "report_bug*",
 	"handle_bug", "exc_invalid_op", "asm_exc_*", "do_trap", "do_error_trap",
@@ -190,28 +189,39 @@ static const char *const plumbing[] = {
 	 * the reporters' and exception entry's helpers syzkaller skips too:
 	 * fault injection, retpoline/return thunks and their __pfx_ padding
 	 */
-	"fixup_bug", "__panic", "*panic*", "warn_alloc*", "should_fail*", "__should_fail*",
-	"fail_dump", "should_failslab", "__should_failslab",
+	"fixup_bug", "__panic", "*panic*", "warn_alloc*", "should_fail*",
+	"__should_fail*", "fail_dump", "should_failslab", "__should_failslab",
 	"__x86_indirect_thunk_*", "__x86_indirect_call_thunk_*",
 	"__x86_return_thunk", "srso_*", "__pfx_*", "warn_bogus_irq_restore",
+	"unwind_backtrace", "trace_hardirqs_*",
+	/* printk's wrappers and the console */
+	"dev_vprintk_emit", "dev_printk*", "_dev_*", "__dev_printk",
+	"netdev_printk", "__netdev_printk", "netdev_info", "netdev_warn",
+	"netdev_err", "netdev_notice", "console_lock", "console_unlock",
+	/* vsnprintf()'s helpers */
+	"pointer", "number", "va_format", "widen_string", "check_pointer*",
+	"format_decode", "special_hex_number", "ip4_string", "ip6_string",
+	"file_dentry_name", "dentry_name", "address_val", "set_precision",
+	"set_field_width", "symbol_string", "resource_string",
+	"mac_address_string",
 	/* lock debugging: the lock's checks, not its user */
 	"spin_dump", "spin_bug", "rwlock_bug", "debug_spin_lock_*",
-	"print_unlock_imbalance_bug", "print_lock_invalid_wait_context",
-	"print_bad_irq_dependency", "print_deadlock_bug",
-	"print_lock_nested_lock_not_held", "print_held_locks_bug",
-	"debug_spin_unlock", "*lockdep*", "*lock_class*", "mutex_*",
+	"debug_spin_unlock", "print_unlock_imbalance_bug",
+	"print_lock_invalid_wait_context", "print_bad_irq_dependency",
+	"print_deadlock_bug", "print_lock_nested_lock_not_held",
+	"print_held_locks_bug", "*lockdep*", "*lock_class*", "mutex_*",
 	"lock_sock*", "release_sock", "__lock_sock*",
-	/* debug objects, ref trackers, stack walking, timers' internals */
+	/* debug objects, ref trackers, stack walking */
 	"debug_*", "*_is_static_object", "timer_fixup_*", "work_fixup_*",
 	"ref_tracker_*", "*stack_trace*", "arch_stack_walk", "walk_stackframe",
-	"*nocheck*", "read_word_at_a_time", "lock_timer_base",
-	"__try_to_del_timer_sync", "sk_stop_timer*", "__queue_work",
-	"queue_work_on", "__queue_delayed_work", "queue_delayed_work_on",
-	"mod_delayed_work_on", "__cancel_work_timer", "__cancel_work*",
-	"cancel_work_sync", "cancel_delayed_work_sync", "console_lock",
-	"console_unlock", "dev_vprintk_emit", "dev_printk*", "_dev_*",
-	"__dev_printk", "trace_hardirqs_*", "netdev_printk", "__netdev_printk",
-	"netdev_info", "netdev_warn", "netdev_err", "netdev_notice",
+	"*nocheck*", "read_word_at_a_time",
+	/* timer and workqueue internals: their caller armed or flushed them */
+	"lock_timer_base", "try_to_del_timer_sync", "__try_to_del_timer_sync",
+	"del_timer*", "timer_delete*", "__timer_delete*", "sk_stop_timer*",
+	"__queue_work", "queue_work_on", "__queue_delayed_work",
+	"queue_delayed_work_on", "mod_delayed_work_on", "__cancel_work_timer",
+	"__cancel_work*", "cancel_work_sync", "cancel_delayed_work_sync",
+	"drain_workqueue", "destroy_workqueue",
 	/*
 	 * the refcount-release and link-count helpers, like kref_put: their
 	 * WARN_ONs and BUG_ONs report their caller's bug
@@ -223,14 +233,6 @@ static const char *const plumbing[] = {
 	"__raw_read*", "__raw_write*", "logic_in*", "logic_out*", "ioread*",
 	"iowrite*", "readb", "readw", "readl", "readq", "writeb", "writew",
 	"writel", "writeq",
-	"try_to_del_timer_sync", "del_timer*", "timer_delete*",
-	"__timer_delete*", "drain_workqueue", "destroy_workqueue",
-	/* vsnprintf()'s helpers */
-	"pointer", "number", "va_format", "widen_string", "check_pointer*",
-	"format_decode", "special_hex_number", "ip4_string", "ip6_string",
-	"file_dentry_name", "dentry_name", "address_val", "set_precision",
-	"set_field_width", "symbol_string", "resource_string",
-	"mac_address_string",
 	/* library code: checksums, strings, bit and atomic ops, trees */
 	"crc*", "__crc*", "*string*", "atomic_*", "atomic64_*",
 	"arch_atomic*", "raw_atomic*", "test_and_set_bit*",
