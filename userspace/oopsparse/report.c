@@ -436,6 +436,34 @@ static void in_report(struct oops_parser *p, const char *b, bool indented)
 		p->done = true;
 }
 
+/*
+ * A header after what another CPU or program left on the line, with its
+ * own printk time: "ffff8801d5eef730[   45.871305] BUG: KASAN: ..."
+ */
+static enum oops_kind midline_header(struct oops_parser *p, const char *b,
+				     struct hdr *h)
+{
+	const char *q = b;
+
+	for (int i = 0; i < 3 && (q = strchr(q + 1, '[')); i++) {
+		const char *t = q + 1, *r;
+		bool foreign, indented, stamped;
+
+		while (*t == ' ')
+			t++;
+		if (!is_digit(*t))
+			continue;
+		while (is_digit(*t))
+			t++;
+		if (*t != '.' || !is_digit(t[1]))
+			continue;
+		r = op_strip_prefixes(q, &foreign, &indented, &stamped);
+		if (r != q && !foreign)
+			return op_detect_header(p->first, r, h);
+	}
+	return OOPS_KIND_NONE;
+}
+
 static void process_line(struct oops_parser *p, char *line)
 {
 	bool foreign, indented;
@@ -471,6 +499,8 @@ static void process_line(struct oops_parser *p, char *line)
 		return;
 	}
 	k = op_detect_header(p->first, b, &h);
+	if (k == OOPS_KIND_NONE)
+		k = midline_header(p, b, &h);
 	if (k != OOPS_KIND_NONE) {
 		op_on_header(p, k, &h);
 		return;
