@@ -76,7 +76,7 @@ static inline void copy_n(char *dst, size_t dstsz, const char *src, long n)
 void xsnprintf(char *dst, size_t sz, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* parse.c */
+/* frames.c */
 const char *oops_parse_symbol(const char *s, struct oops_frame *f);
 const char *oops_parse_frame(const char *s, struct oops_frame *f,
 			     bool *raw);

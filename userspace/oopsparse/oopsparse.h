@@ -53,6 +53,9 @@ enum oops_kind {
 	OOPS_KIND_SPINLOCK,
 	OOPS_KIND_WQ_LOCKUP,
 	OOPS_KIND_BUG,
+	OOPS_KIND_KMSAN,
+	OOPS_KIND_KCSAN,
+	OOPS_KIND_MEMLEAK,
 	OOPS_KIND_COUNT
 };
 
@@ -106,6 +109,8 @@ struct oops_report {
 	/* what the header itself said */
 	char header_function[OOPS_FUNC_MAX];
 	char header_module[OOPS_MOD_MAX];
+	char held_function[OOPS_FUNC_MAX];	/* lockdep: the second "at:" */
+	char held_module[OOPS_MOD_MAX];
 	char bug_type[64];		/* KASAN/KFENCE/UBSAN/lockdep kind */
 	char access[8];			/* "Read"/"Write" (KASAN) */
 	long access_size;		/* -1 unknown */
@@ -138,6 +143,10 @@ struct oops_report {
 	struct oops_frame rip;		/* RIP / NIP / EIP / pc */
 	bool has_lr;
 	struct oops_frame lr;		/* powerpc LR, arm64 lr */
+	/* a RIP printed inside the call trace, before frame trace_rip_at */
+	bool has_trace_rip;
+	int trace_rip_at;
+	struct oops_frame trace_rip;
 
 	int nframes;
 	int frames_dropped;

@@ -312,8 +312,24 @@ static void check_streaming(const char *name, const char *buf, size_t len,
 	free(h);
 }
 
-/* "[    1.234567] ...": the printk time the kernel puts on a console line */
+/*
+ * "[    1.234567] ...": the printk time the kernel puts on a console line,
+ * maybe after what was left on the line ("syzkaller login: [  1.2] ...")
+ */
+static bool printk_time(const char *p, size_t n);
+
 static bool printk_stamped(const char *p, size_t n)
+{
+	if (printk_time(p, n))
+		return true;
+	for (size_t i = 1; i < n && i < 64; i++)
+		if (p[i] == '[' && p[i - 1] == ' ' &&
+		    printk_time(p + i, n - i))
+			return true;
+	return false;
+}
+
+static bool printk_time(const char *p, size_t n)
 {
 	size_t i = 1;
 
@@ -323,8 +339,13 @@ static bool printk_stamped(const char *p, size_t n)
 		i++;
 	if (i == n || p[i] < '0' || p[i] > '9')
 		return false;
-	while (i < n && ((p[i] >= '0' && p[i] <= '9') || p[i] == '.'))
+	while (i < n && p[i] >= '0' && p[i] <= '9')
 		i++;
+	/* "[00001044] *pgd=..." (arm's page table dump) is no time */
+	if (i == n || p[i] != '.')
+		return false;
+	while (++i < n && p[i] >= '0' && p[i] <= '9')
+		;
 	return i < n && p[i] == ']';
 }
 
@@ -615,6 +636,208 @@ static void data_logs(const char *dir)
 }
 
 /* ------------------------------------------------------------------ */
+/* syzkaller's Linux report corpus                                     */
+
+/*
+ * The kind of a title: its leading words, before " in " (syzbot's
+ * "KIND in FUNCTION"), e.g. "KASAN: use-after-free Read", "WARNING",
+ * "INFO: task hung".  A title without " in " is its own kind
+ * ("kernel panic: Fatal exception").
+ */
+static void title_kind(const char *title, char *out, size_t sz)
+{
+	const char *in = strstr(title, " in ");
+
+	snprintf(out, sz, "%.*s", in ? (int)(in - title) : (int)strlen(title),
+		 title);
+}
+
+struct syz_case {
+	char *titles[16];	/* TITLE then ALTs */
+	int ntitles;
+	const char *log;
+	size_t loglen;
+};
+
+/* Split a corpus file into its header (TITLE, ALT, ...) and the log. */
+static void syz_parse(char *buf, size_t len, struct syz_case *c)
+{
+	char *p = buf, *end = buf + len, *rep;
+
+	memset(c, 0, sizeof(*c));
+	while (p < end && *p != '\n') {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		if (!nl)
+			nl = end;
+		*nl = '\0';
+		if ((!strncmp(p, "TITLE: ", 7) || !strncmp(p, "ALT: ", 5)) &&
+		    c->ntitles < 16) {
+			char *t = strchr(p, ' ') + 1;
+
+			if (*t)
+				c->titles[c->ntitles++] = t;
+		}
+		p = nl + 1;
+	}
+	if (p < end)
+		p++;
+	c->log = p;
+	c->loglen = (size_t)(end - p);
+	/* "REPORT:" and syzkaller's own cut of the report follow the log */
+	for (rep = p; rep < end; ) {
+		char *nl = memchr(rep, '\n', (size_t)(end - rep));
+
+		if (!strncmp(rep, "REPORT:", 7) &&
+		    (rep[7] == '\n' || rep[7] == '\r' || rep + 7 == end)) {
+			c->loglen = (size_t)(rep - p);
+			break;
+		}
+		if (!nl)
+			break;
+		rep = nl + 1;
+	}
+}
+
+static bool in_list(char **list, int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(list[i], name))
+			return true;
+	return false;
+}
+
+static void pct(const char *what, int n, int total)
+{
+	printf("syzkaller: %-12s %3d/%d = %5.1f %%\n", what, n, total,
+	       total ? 100.0 * n / total : 0.0);
+}
+
+/*
+ * Every file of tests/syzkaller: the first report's title must be its
+ * TITLE or an ALT, a file without a TITLE must give no report.  Files
+ * that do not yet are listed in tests/syzkaller-known-mismatches: a
+ * mismatch not on the list fails, and so does a listed file that now
+ * passes (the list only shrinks).  With SYZ_KNOWN_OUT=FILE, the current
+ * mismatches are written to FILE.
+ */
+static void syzkaller_corpus(const char *dir)
+{
+	char path[4096], **names = NULL, **known = NULL, *kbuf;
+	int nn = 0, nk = 0, exact = 0, kind = 0, clean = 0, clean_ok = 0;
+	int crash = 0, nknown_mis = 0, fixed = 0;
+	const char *out_path = getenv("SYZ_KNOWN_OUT");
+	FILE *out = out_path ? fopen(out_path, "w") : NULL;
+	struct dirent *de;
+	size_t klen;
+	DIR *d;
+
+	snprintf(path, sizeof(path), "%s/syzkaller-known-mismatches", dir);
+	kbuf = read_file(path, &klen);
+	for (char *save = NULL, *l = kbuf ? strtok_r(kbuf, "\n", &save) : NULL;
+	     l; l = strtok_r(NULL, "\n", &save)) {
+		l[strcspn(l, " \t#")] = '\0';
+		if (!l[0])
+			continue;
+		known = realloc(known, sizeof(*known) * (size_t)(nk + 1));
+		known[nk++] = l;
+	}
+	if (out)
+		fputs("# syzkaller corpus files whose first title is not yet syzbot's\n"
+		      "# (see syzkaller_corpus() in test_oopsparse.c); only shrinks.\n",
+		      out);
+
+	snprintf(path, sizeof(path), "%s/syzkaller", dir);
+	d = opendir(path);
+	check(d != NULL, "cannot open %s", path);
+	if (!d) {
+		free(kbuf);
+		free(known);
+		return;
+	}
+	while ((de = readdir(d))) {
+		if (de->d_name[0] < '0' || de->d_name[0] > '9')
+			continue;
+		names = realloc(names, sizeof(*names) * (size_t)(nn + 1));
+		names[nn++] = strdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, (size_t)nn, sizeof(*names), cmp_str);
+	for (int i = 0; i < nn; i++) {
+		struct reports rs = { 0 };
+		struct syz_case c;
+		size_t len;
+		char *buf;
+		bool ok = false, kind_ok = false;
+		const char *got;
+
+		snprintf(path, sizeof(path), "%s/syzkaller/%s", dir, names[i]);
+		buf = read_file(path, &len);
+		check(buf != NULL, "cannot read %s", path);
+		if (!buf)
+			continue;
+		syz_parse(buf, len, &c);
+		parse_buf(c.log, c.loglen, 0, &rs);
+		got = rs.n ? rs.r[0]->title : NULL;
+		if (!c.ntitles) {
+			clean++;
+			ok = kind_ok = !got;
+			clean_ok += ok;
+		} else if (got) {
+			char gk[OOPS_TEXT_MAX], wk[OOPS_TEXT_MAX];
+
+			crash++;
+			title_kind(got, gk, sizeof(gk));
+			for (int t = 0; t < c.ntitles; t++) {
+				ok |= !strcmp(got, c.titles[t]);
+				title_kind(c.titles[t], wk, sizeof(wk));
+				kind_ok |= !strcmp(gk, wk);
+			}
+		} else {
+			crash++;
+		}
+		exact += ok;
+		kind += kind_ok;
+		if (!ok) {
+			bool listed = in_list(known, nk, names[i]);
+
+			nknown_mis += listed;
+			check(listed, "syzkaller/%s: got '%s', want '%s' (not in syzkaller-known-mismatches)",
+			      names[i], got ? got : "(no report)",
+			      c.ntitles ? c.titles[0] : "(no report)");
+			if (out)
+				fprintf(out, "%s\t%s\t%s\n", names[i],
+					got ? got : "(no report)",
+					c.ntitles ? c.titles[0] : "(no report)");
+		} else if (in_list(known, nk, names[i])) {
+			fixed++;
+			check(false, "syzkaller/%s: now gives '%s': remove it from syzkaller-known-mismatches",
+			      names[i], got ? got : "(no report)");
+		}
+		generic_checks(names[i], c.log, c.loglen, &rs);
+		free_reports(&rs);
+		free(buf);
+	}
+	printf("syzkaller: %d files (%d crashes, %d clean logs)\n", nn, crash,
+	       clean);
+	pct("exact title", exact, nn);
+	pct("kind", kind, nn);
+	pct("clean logs", clean_ok, clean);
+	printf("syzkaller: known mismatches: %d (tests/syzkaller-known-mismatches)\n",
+	       nknown_mis);
+	if (fixed)
+		printf("syzkaller: %d listed files now pass: shrink the list\n",
+		       fixed);
+	if (out)
+		fclose(out);
+	for (int i = 0; i < nn; i++)
+		free(names[i]);
+	free(names);
+	free(known);
+	free(kbuf);
+}
+
+/* ------------------------------------------------------------------ */
 /* library edge cases                                                  */
 
 static void edge_cases(void)
@@ -789,6 +1012,7 @@ int main(int argc, char **argv)
 	edge_cases();
 	field_logs(dir);
 	data_logs(dir);
+	syzkaller_corpus(dir);
 	if (argc > 2)
 		cli(dir, argv[2]);
 	printf("oopsparse: %d passed, %d failed\n", passed, failed);
