@@ -35,7 +35,11 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <crypto/internal/hash.h>
+#ifdef AFALG_SHASH_CRYPTO_SHA_H	/* before 5.11, when it became sha2.h */
+#include <crypto/sha.h>
+#else
 #include <crypto/sha2.h>
+#endif
 #include <linux/atomic.h>
 #include <linux/build_bug.h>
 #include <linux/crypto.h>

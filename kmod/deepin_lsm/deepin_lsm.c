@@ -37,7 +37,9 @@
 #include <linux/string.h>
 #include <linux/sysfs.h>
 #include <linux/uaccess.h>
+#ifdef CONFIG_X86_KERNEL_IBT	/* 5.18 and later; asm/ibt.h came with it */
 #include <asm/ibt.h>
+#endif
 #include <asm/pgtable.h>
 
 /*

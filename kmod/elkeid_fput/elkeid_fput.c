@@ -203,6 +203,37 @@ static void modern_fput(struct file *file)
 	fput(file);
 }
 
+#if defined(get_file_rcu) && defined(ELKEID_OWN_FD_LOOKUP)
+/*
+ * task_lookup_next_fd_rcu() is exported from 5.11 on; 5.10.y declares a
+ * backport (for /proc) but does not export it (Kbuild looks), and agents
+ * walked the fdtable themselves.  This is 5.11's, on what 5.10 has.  Under
+ * RCU.
+ */
+static struct file *elkeid_lookup_next_fd_rcu(struct task_struct *task,
+					      unsigned int *ret_fd)
+{
+	struct files_struct *files;
+	unsigned int fd = *ret_fd;
+	struct file *file = NULL;
+
+	task_lock(task);
+	files = task->files;
+	if (files) {
+		for (; fd < files_fdtable(files)->max_fds; fd++) {
+			file = files_lookup_fd_rcu(files, fd);
+			if (file)
+				break;
+		}
+	}
+	task_unlock(task);
+	*ret_fd = fd;
+	return file;
+}
+#elif defined(get_file_rcu)
+#define elkeid_lookup_next_fd_rcu task_lookup_next_fd_rcu
+#endif
+
 /* The next open file of task from *fd on, with a reference, or NULL. */
 static struct file *next_file(struct task_struct *task, unsigned int *fd)
 {
@@ -213,7 +244,7 @@ static struct file *next_file(struct task_struct *task, unsigned int *fd)
 	file = task_lookup_next_fdget_rcu(task, fd);
 #else
 	for (;;) {
-		file = task_lookup_next_fd_rcu(task, fd);
+		file = elkeid_lookup_next_fd_rcu(task, fd);
 		if (!file || get_file_rcu(file))
 			break;
 		(*fd)++;	/* being freed: skip it */
