@@ -97,7 +97,7 @@ for k in $order; do
 	run_kernel "$k" &
 	POOL_PIDS="$POOL_PIDS $!"
 done
-wait
+pool_wait
 wall_ms=$(($(now_ms) - t0))
 
 # ---------------------------------------------------------------- report

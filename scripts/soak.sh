@@ -112,7 +112,7 @@ while [ "$i" -lt "$n" ]; do
 	iteration "$i" &
 	POOL_PIDS="$POOL_PIDS $!"
 done
-wait
+pool_wait
 stop_hogs
 wall_ms=$(($(now_ms) - t0))
 

@@ -46,3 +46,12 @@ pool_throttle() {
 		sleep 1
 	done
 }
+
+# pool_wait: wait for the pool's jobs, and only those (a plain "wait" would
+# also wait for any other background process, such as soak's busy loops).
+pool_wait() {
+	for _p in $POOL_PIDS; do
+		wait "$_p"
+	done
+	POOL_PIDS=''
+}
