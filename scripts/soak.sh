@@ -5,7 +5,7 @@
 # row's verdict the same on every run?
 #
 #   scripts/soak.sh [-n N] [--kernel K] [--jobs J] [--load] [--mode MODE]
-#                   [--out DIR]
+#                   [--out DIR] [--report]
 #
 # Runs the runner's --all (the rows, modes and verdicts of the matrix) N
 # times (default 20) on kernel K (default debian-6.1), J runners and so J
@@ -16,7 +16,9 @@
 # the median and the slowest wall time, as a Markdown table
 # (DIR/soak.md) and JUnit (DIR/junit.xml); DIR defaults to
 # build/soak/K[-loaded].  Exits 1 if any row failed once, or passed on
-# some runs and skipped on others.  Not part of make check: make soak.
+# some runs and skipped on others.  --report makes the tables again from
+# the runs an earlier soak left in DIR (after a parser change, say)
+# without running anything.  Not part of make check: make soak.
 
 # shellcheck disable=SC2034 # PROG and TABLE are for the sourced libraries
 set -u
@@ -29,7 +31,7 @@ BUILD=${OOPSLAB_BUILD:-$TOP/build}
 . "$TOP/scripts/lib/kernels.sh"
 . "$TOP/scripts/lib/prepare.sh"
 
-n=20 kernel=debian-6.1 jobs=2 load=0 mode='' out=''
+n=20 kernel=debian-6.1 jobs=2 load=0 mode='' out='' report=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	-n | --runs) [ $# -ge 2 ] || die "$KSFT_USAGE" "$1 needs a value"; n=$2; shift ;;
@@ -43,7 +45,8 @@ while [ $# -gt 0 ]; do
 	--out) [ $# -ge 2 ] || die "$KSFT_USAGE" "--out needs a value"; out=$2; shift ;;
 	--out=*) out=${1#*=} ;;
 	--load) load=1 ;;
-	-h | --help) sed -n '4,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	--report) report=1 ;;
+	-h | --help) sed -n '4,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "$KSFT_USAGE" "unknown argument $1 (see --help)" ;;
 	esac
 	shift
@@ -61,13 +64,19 @@ esac
 [ -z "$mode" ] || table_rows | grep -q " $mode\$" ||
 	die "$KSFT_USAGE" "no rows with mode '$mode'"
 out=${out:-$BUILD/soak/$kname$( [ "$load" = 1 ] && echo -loaded)}
-rm -rf "$out/runs"
-mkdir -p "$out/runs" || die 1 "cannot create $out"
+if [ "$report" = 1 ]; then
+	[ -d "$out/runs" ] || die 1 "no soak runs in $out/runs"
+else
+	rm -rf "$out/runs"
+	mkdir -p "$out/runs" || die 1 "cannot create $out"
+fi
 out=$(cd "$out" && pwd)
 t0=$(now_ms)
 
-prepare_kernels "$out" "$kernel"
-prep_ms=$(($(now_ms) - t0))
+if [ "$report" = 0 ]; then
+	prepare_kernels "$out" "$kernel"
+	prep_ms=$(($(now_ms) - t0))
+fi
 
 # ------------------------------------------------------------------ load
 
@@ -80,9 +89,9 @@ stop_hogs() {
 trap 'stop_hogs' EXIT
 trap 'stop_hogs; exit 130' INT TERM
 nhogs=0
-if [ "$load" = 1 ]; then
-	nhogs=$(($(nproc) - 1))
-	[ "$nhogs" -gt 0 ] || nhogs=1
+[ "$load" = 1 ] && nhogs=$(($(nproc) - 1))
+[ "$nhogs" -gt 0 ] || nhogs=1
+if [ "$load" = 1 ] && [ "$report" = 0 ]; then
 	i=0
 	while [ "$i" -lt "$nhogs" ]; do
 		sh -c 'while :; do :; done' &
@@ -104,17 +113,29 @@ iteration() {
 	progress "run $1/$n finished: $(tail -n 1 "$_d.ktap" | sed 's/^# //')"
 }
 
-progress "$n runs of every row on $kname, $jobs at a time$( [ "$load" = 1 ] && echo ', loaded')"
-i=0
-while [ "$i" -lt "$n" ]; do
-	i=$((i + 1))
-	pool_throttle "$jobs"
-	iteration "$i" &
-	POOL_PIDS="$POOL_PIDS $!"
-done
-pool_wait
-stop_hogs
-wall_ms=$(($(now_ms) - t0))
+if [ "$report" = 0 ]; then
+	progress "$n runs of every row on $kname, $jobs at a time$( [ "$load" = 1 ] && echo ', loaded')"
+	i=0
+	while [ "$i" -lt "$n" ]; do
+		i=$((i + 1))
+		pool_throttle "$jobs"
+		iteration "$i" &
+		POOL_PIDS="$POOL_PIDS $!"
+	done
+	pool_wait
+	stop_hogs
+	wall_ms=$(($(now_ms) - t0))
+	echo "$prep_ms $wall_ms" > "$out/times"
+elif [ -r "$out/times" ]; then
+	read -r prep_ms wall_ms < "$out/times"
+else
+	# from before "times" was kept: preparation wrote userspace.log
+	# first, the last run its .rc last
+	prep_ms=0
+	last=$(stat -c %Y "$out"/runs/*.rc 2>/dev/null | sort -n | tail -n 1)
+	[ -n "$last" ] || die 1 "no finished runs in $out/runs"
+	wall_ms=$(((last - $(stat -c %Y "$out/userspace.log")) * 1000))
+fi
 
 # ---------------------------------------------------------------- report
 
