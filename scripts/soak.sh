@@ -89,9 +89,10 @@ stop_hogs() {
 trap 'stop_hogs' EXIT
 trap 'stop_hogs; exit 130' INT TERM
 nhogs=0
-[ "$load" = 1 ] && nhogs=$(($(nproc) - 1))
-[ "$nhogs" -gt 0 ] || nhogs=1
-if [ "$load" = 1 ] && [ "$report" = 0 ]; then
+if [ "$load" = 1 ]; then
+	nhogs=$(($(nproc) > 1 ? $(nproc) - 1 : 1))
+fi
+if [ "$nhogs" -gt 0 ] && [ "$report" = 0 ]; then
 	i=0
 	while [ "$i" -lt "$nhogs" ]; do
 		sh -c 'while :; do :; done' &

@@ -20,6 +20,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$here/.." && pwd)
 CHECK=$TOP/scripts/check_source.sh
+. "$here/ktap_helpers.sh"
 CASES=$here/check_source
 EXPECT=$CASES/kmod.expect
 CLASSES="dirpro-kill elkeid-fput deepin-lsm afalg-shash cifs-delim"
@@ -54,26 +55,7 @@ done
 
 files=$(cd "$TOP" && find selftests/check_source -name '*.c' | sort)
 rows=$(grep -cv '^\(#\|$\)' "$EXPECT")
-N=0 PASS=0 FAIL=0 SKIP=0
 echo "1..$(($(echo "$files" | wc -l) + rows + 3))"
-
-result() {
-	N=$((N + 1))
-	if [ -z "$WHY" ]; then
-		PASS=$((PASS + 1))
-		echo "ok $N $1"
-	else
-		FAIL=$((FAIL + 1))
-		printf '%s\n' "$WHY" | sed 's/^/# /'
-		echo "not ok $N $1"
-	fi
-}
-
-skip() {
-	N=$((N + 1))
-	SKIP=$((SKIP + 1))
-	echo "ok $N $1 # SKIP $2"
-}
 
 # The spatch runs themselves: an error there must not pass as "clean".
 for r in cases kmod; do
@@ -104,7 +86,7 @@ for f in $files; do
 	[ -z "$extra" ] || WHY="${WHY:+$WHY
 }found, not expected: $(echo "$extra" | tr '\n' ' ')"
 	[ -n "$WHY" ] || echo "# $name: $(wc -l <"$tmp/want") expected, $(wc -l <"$tmp/got") found"
-	result "check_source.$name"
+	ktap_result "check_source.$name"
 done
 
 # --------------------------------------------------------- oopslab's own
@@ -142,18 +124,18 @@ grep -v '^\(#\|$\)' "$EXPECT" | while read -r file fn want; do
 	fi
 	grep -q "spatch failed" "$tmp/kmod.err" && WHY="spatch failed: $(grep 'spatch failed' "$tmp/kmod.err" | head -n 1)"
 	[ -n "$WHY" ] || echo "# $file $fn: $want${hits:+ at $(echo "$hits" | cut -d ' ' -f 1 | tr '\n' ' ')}"
-	result "check_source.kmod.$fn"
+	ktap_result "check_source.kmod.$fn"
 	# The counters live in this subshell: hand them out.
-	echo "$N $PASS $FAIL" >"$tmp/counts"
+	echo "$KTAP_N $KTAP_PASS $KTAP_FAIL" >"$tmp/counts"
 done
-read -r N PASS FAIL <"$tmp/counts"
+read -r KTAP_N KTAP_PASS KTAP_FAIL <"$tmp/counts"
 
 WHY=
 stray=$(sort -u "$tmp/claimed" | comm -13 - "$tmp/kmod.found")
 [ -z "$stray" ] || WHY="findings outside the functions kmod.expect lists: $(echo "$stray" | tr '\n' ' ')"
 [ "$kmod_rc" = 1 ] || WHY="${WHY:+$WHY; }check_source.sh kmod exited $kmod_rc, expected 1 (findings)"
 [ -n "$WHY" ] || echo "# kmod: $(wc -l <"$tmp/kmod.found") findings, each in a listed function"
-result "check_source.kmod.nothing-else"
+ktap_result "check_source.kmod.nothing-else"
 
 # ------------------------------------------------- the wrapper's contract
 
@@ -179,7 +161,7 @@ rc=$?
 { [ "$rc" = 4 ] && grep -q 'spatch.*not installed' "$tmp/m.err"; } ||
 	WHY="${WHY:+$WHY; }without spatch: exit $rc, '$(cat "$tmp/m.err")'"
 [ "$cases_rc" = 1 ] || WHY="${WHY:+$WHY; }check_source.sh over the cases exited $cases_rc, expected 1"
-result "check_source.exit-codes"
+ktap_result "check_source.exit-codes"
 
 if command -v jq >/dev/null 2>&1; then
 	(cd "$TOP" && "$CHECK" --json kmod) >"$tmp/json" 2>/dev/null
@@ -192,11 +174,11 @@ if command -v jq >/dev/null 2>&1; then
 		cmp -s "$tmp/json.found" "$tmp/kmod.found" ||
 			WHY="--json lists other findings than the text output ($n against $(wc -l <"$tmp/kmod.found"))"
 	fi
-	result "check_source.json"
+	ktap_result "check_source.json"
 else
-	skip "check_source.json" "jq is not installed"
+	ktap_skip "check_source.json" "jq is not installed"
 fi
 
 echo "# $(echo "$CLASSES" | wc -w) classes, $(echo "$files" | wc -l) case files, $rows kmod functions, $(($(date +%s) - start)) s"
-echo "# Totals: pass:$PASS fail:$FAIL xfail:0 xpass:0 skip:$SKIP error:0"
-[ "$FAIL" = 0 ]
+ktap_totals
+[ "$KTAP_FAIL" = 0 ]

@@ -15,6 +15,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$here/.." && pwd)
+. "$here/ktap_helpers.sh"
 RUNNER=$TOP/scripts/run_reproducer.sh
 TOPBUILD=${OOPSLAB_BUILD:-$TOP/build}
 RB=$TOPBUILD/robustness
@@ -28,7 +29,6 @@ case ${1:-} in
 *) echo "robustness.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
 esac
 
-N=0 PASS=0 FAIL=0
 CASES=11
 
 # run CASE CMD...: run the runner, keep its output in $RB/CASE/.
@@ -38,18 +38,6 @@ run() {
 	mkdir -p "$RB/$_case"
 	"$@" >"$RB/$_case/stdout" 2>"$RB/$_case/stderr"
 	RC=$?
-}
-
-result() {
-	N=$((N + 1))
-	if [ -z "$WHY" ]; then
-		PASS=$((PASS + 1))
-		echo "ok $N $1"
-	else
-		FAIL=$((FAIL + 1))
-		echo "# $1: $WHY"
-		echo "not ok $N $1"
-	fi
 }
 
 # usage_case CASE ERE ARGS...: a usage error: exit 2, nothing on stdout,
@@ -70,7 +58,7 @@ usage_case() {
 	elif ! printf '%s\n' "$_msg" | grep -Eq -- "$_ere"; then
 		WHY="message does not match /$_ere/"
 	fi
-	result "$_c"
+	ktap_result "$_c"
 }
 
 # ktap_case CASE WANT ERE ARGS...: a run that reaches KTAP: exit WANT, one
@@ -113,7 +101,7 @@ vm_case() {
 		fi
 	fi
 	echo "# $_c: console: $_con ($(wc -l < "$_con" 2>/dev/null || echo 0) lines), guest log: $(wc -l < "$_glog" 2>/dev/null || echo 0) lines"
-	result "$_c"
+	ktap_result "$_c"
 }
 
 echo "TAP version 13"
@@ -142,7 +130,7 @@ echo 0.0.0-oopslab-fake > "$fake/include/config/kernel.release"
 : > "$fake/arch/x86/boot/bzImage"
 ktap_case missing-headers 4 "no Makefile in $fake" \
 	"$first" --kernel "$fake" --out "$RB/missing-headers/out"
-result missing-headers
+ktap_result missing-headers
 
 # The VM cases: the test table and its triggers; a build directory of
 # their own, so that the test initramfs never replaces the suite's.  The
@@ -168,5 +156,5 @@ vm_case guest-never-finishes 1 \
 	"VM timed out before the trigger finished" \
 	"hang: sleeping forever" hang --timeout 15
 
-echo "# Totals: pass:$PASS fail:$FAIL xfail:0 xpass:0 skip:0 error:0"
-[ "$FAIL" = 0 ] && [ "$N" = "$CASES" ]
+ktap_totals
+[ "$KTAP_FAIL" = 0 ] && [ "$KTAP_N" = "$CASES" ]
