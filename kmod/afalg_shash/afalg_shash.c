@@ -35,11 +35,6 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <crypto/internal/hash.h>
-#ifdef AFALG_SHASH_CRYPTO_SHA_H	/* before 5.11, when it became sha2.h */
-#include <crypto/sha.h>
-#else
-#include <crypto/sha2.h>
-#endif
 #include <linux/atomic.h>
 #include <linux/build_bug.h>
 #include <linux/crypto.h>
@@ -49,6 +44,8 @@
 #include <linux/stddef.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
+
+#include "compat.h"
 
 #define AFALG_SHASH_DRIVER	"sha256-oopslab"
 /* Above sha256-generic (100), -ssse3..-avx2 (150..170), -ni (250), 6.18 -lib (300) */

@@ -37,10 +37,9 @@
 #include <linux/string.h>
 #include <linux/sysfs.h>
 #include <linux/uaccess.h>
-#ifdef CONFIG_X86_KERNEL_IBT	/* 5.18 and later; asm/ibt.h came with it */
-#include <asm/ibt.h>
-#endif
 #include <asm/pgtable.h>
+
+#include "compat.h"
 
 /*
  * 6.12 replaced the per-hook lists with static calls; the same series added
@@ -133,7 +132,7 @@ static int deepin_find_kallsyms(void)
 		u32 insn;
 
 		if (!copy_from_kernel_nofault(&insn, entry, sizeof(insn)) &&
-		    is_endbr(insn)) {
+		    deepin_is_endbr(insn)) {
 			addr -= ENDBR_INSN_SIZE;
 			if (insn != gen_endbr() &&
 			    cpu_feature_enabled(X86_FEATURE_IBT)) {

@@ -80,6 +80,16 @@ static enum dirpro_mode dirpro_mode;
 #define DIRPRO_STEPS_PER_CLOCK_CHECK	SZ_4M
 
 /*
+ * The target's name.  get_task_comm() wants an array it can size, and
+ * __get_task_comm() is gone after 6.12; this is what both do today (the
+ * comm is always NUL-terminated, so no task_lock() is needed to read it).
+ */
+static void dirpro_copy_comm(char *name, struct task_struct *p)
+{
+	strscpy_pad(name, p->comm, TASK_COMM_LEN);
+}
+
+/*
  * The field code, minus the crash: walk from current until the pid is
  * found or the walk is back at current.  From a non-leader thread the
  * second condition never holds.  The time check is the only addition; the
@@ -96,7 +106,7 @@ static noinline bool dirpro_get_process_name(pid_t nr, char *name)
 		p = list_entry(READ_ONCE(p->tasks.next), struct task_struct,
 			       tasks);
 		if (p->pid == nr) {
-			__get_task_comm(name, TASK_COMM_LEN, p);
+			dirpro_copy_comm(name, p);
 			return true;
 		}
 		if (!(++steps % DIRPRO_STEPS_PER_CLOCK_CHECK) &&
@@ -121,7 +131,7 @@ static noinline bool dirpro_lookup_name(pid_t nr, char *name)
 	rcu_read_lock();
 	p = pid_task(find_vpid(nr), PIDTYPE_PID);
 	if (p) {
-		__get_task_comm(name, TASK_COMM_LEN, p);
+		dirpro_copy_comm(name, p);
 		found = true;
 	}
 	rcu_read_unlock();

@@ -59,6 +59,8 @@
 #include <linux/string.h>
 #include <linux/workqueue.h>
 
+#include "compat.h"
+
 enum elkeid_mode { MODE_OFF, MODE_LEGACY, MODE_MODERN, MODE_FIXED };
 
 static const char * const mode_names[] = {
@@ -187,11 +189,11 @@ static noinline __noclone void legacy_release_file(struct file *file,
  */
 static noinline __noclone void legacy_fput(struct file *file, const char *path)
 {
-	if (!atomic_long_dec_and_test(&file->f_count))
+	if (!elkeid_put_ref(file))
 		return;
 	atomic_long_inc(&nr_last);
 	legacy_release_file(file, path);
-	atomic_long_set(&file->f_count, 1);
+	elkeid_reset_ref(file);
 	fput(file);
 }
 
@@ -201,56 +203,6 @@ static void modern_fput(struct file *file)
 	if (file_count(file) == 1)
 		atomic_long_inc(&nr_last);
 	fput(file);
-}
-
-#if defined(get_file_rcu) && defined(ELKEID_OWN_FD_LOOKUP)
-/*
- * task_lookup_next_fd_rcu() is exported from 5.11 on; 5.10.y declares a
- * backport (for /proc) but does not export it (Kbuild looks), and agents
- * walked the fdtable themselves.  This is 5.11's, on what 5.10 has.  Under
- * RCU.
- */
-static struct file *elkeid_lookup_next_fd_rcu(struct task_struct *task,
-					      unsigned int *ret_fd)
-{
-	struct files_struct *files;
-	unsigned int fd = *ret_fd;
-	struct file *file = NULL;
-
-	task_lock(task);
-	files = task->files;
-	if (files) {
-		for (; fd < files_fdtable(files)->max_fds; fd++) {
-			file = files_lookup_fd_rcu(files, fd);
-			if (file)
-				break;
-		}
-	}
-	task_unlock(task);
-	*ret_fd = fd;
-	return file;
-}
-#elif defined(get_file_rcu)
-#define elkeid_lookup_next_fd_rcu task_lookup_next_fd_rcu
-#endif
-
-/* The next open file of task from *fd on, with a reference, or NULL. */
-static struct file *next_file(struct task_struct *task, unsigned int *fd)
-{
-	struct file *file;
-
-	/* Until 6.7 (SLAB_TYPESAFE_BY_RCU files) get_file_rcu() is a macro. */
-#ifndef get_file_rcu
-	file = task_lookup_next_fdget_rcu(task, fd);
-#else
-	for (;;) {
-		file = elkeid_lookup_next_fd_rcu(task, fd);
-		if (!file || get_file_rcu(file))
-			break;
-		(*fd)++;	/* being freed: skip it */
-	}
-#endif
-	return file;
 }
 
 /* Take a reference to each file of task, read its path, drop it. */
@@ -274,7 +226,7 @@ static noinline __noclone void elkeid_walk_fds(struct task_struct *task)
 				return;
 			}
 		}
-		file = next_file(task, &fd);
+		file = elkeid_next_file(task, &fd);
 		if (!file) {
 			kfree(d);
 			return;
