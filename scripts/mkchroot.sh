@@ -26,6 +26,7 @@ PROG=mkchroot
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${OOPSLAB_BUILD:-$TOP/build}
 . "$TOP/scripts/lib/common.sh"
+. "$TOP/scripts/lib/kernels.sh"
 . "$TOP/scripts/lib/chroot.sh"
 
 print_dir=0 rebuild=0 profile=''
@@ -59,6 +60,14 @@ command -v mmdebstrap >/dev/null 2>&1 ||
 	die 1 "mmdebstrap is not installed: apt-get install mmdebstrap, or scripts/deps.sh --for check"
 
 mkdir -p "$BUILD/chroots" || die 1 "cannot create $BUILD/chroots"
+# One builder per chroot: a second one (another terminal) waits, then
+# finds it made.
+exec 9>"$dir.lock"
+flock 9 || die 1 "cannot lock $dir.lock"
+if [ "$rebuild" = 0 ] && [ -e "$dir/.oopslab-complete" ]; then
+	[ "$print_dir" = 1 ] && echo "$dir"
+	exit 0
+fi
 tmp=$dir.tmp
 rm -rf "$tmp" "$dir"
 log=$dir.log
@@ -70,9 +79,20 @@ progress "chroot $profile: $C_SUITE ($C_VARIANT) + $(echo "$C_PACKAGES" | wc -w)
 (
 	set -- --variant="$C_VARIANT" --verbose
 	[ -n "$C_PACKAGES" ] && set -- "$@" --include="$(echo $C_PACKAGES | tr ' ' ',')"
+	nl='
+'
+	IFS=$nl
+	for o in $C_APTOPTS; do
+		set -- "$@" --aptopt="$o"
+	done
+	for h in $C_SETUP_HOOKS; do
+		set -- "$@" --setup-hook="$h"
+	done
 	for h in $C_HOOKS; do
 		set -- "$@" --customize-hook="$h"
 	done
+	unset IFS
+	export OOPSLAB_TOP="$TOP"
 	echo "$C_SOURCES" | mmdebstrap "$@" "$C_SUITE" "$tmp" -
 	echo "mmdebstrap-exit $?"
 ) >"$log" 2>&1 &
@@ -95,6 +115,15 @@ fi
 chroot_manifest "$profile" > "$tmp/.oopslab-inputs"
 mv "$tmp" "$dir" || die 1 "cannot move $tmp to $dir"
 touch "$dir/.oopslab-complete"
+# Chroots of this profile made from other inputs are of no use any more.
+for old in "$BUILD/chroots/$profile"-*; do
+	case $old in
+	"$dir" | "$dir".*) continue ;;
+	esac
+	[ -d "$old" ] || continue
+	progress "chroot $profile: removing the outdated $(basename "$old")"
+	rm -rf "$old" "$old.log" "$old.lock"
+done
 progress "chroot $profile: ready in $(fmt_secs $(($(now_ms) - t0))) s, $(du -sh "$dir" | cut -f1)"
 [ "$print_dir" = 1 ] && echo "$dir"
 exit 0

@@ -7,23 +7,27 @@
 #   C_VARIANT      mmdebstrap's --variant (apt: essential + apt; buildd:
 #                  build-essential too)
 #   C_SOURCES      the chroot's own apt sources, one "deb ..." line each
-#   C_PACKAGES     packages to install
-#   C_HOOKS        mmdebstrap --customize-hook commands, one word each
+#   C_PACKAGES     packages to install (PKG/SUITE takes it from SUITE)
+#   C_APTOPTS      apt options for mmdebstrap's --aptopt, one per line
+#   C_SETUP_HOOKS  mmdebstrap --setup-hook commands (before any package is
+#                  installed), one per line
+#   C_HOOKS        mmdebstrap --customize-hook commands (after), one per line
+# Hooks run under sh with the chroot directory as "$1" and the tree as
+# "$OOPSLAB_TOP"; the files they install are kept in scripts/chroot/.
 # chroot_dir NAME prints where it is kept; chroot_manifest NAME what it is
 # made of (its hash names the directory).
 
-CHROOT_PROFILES="build-5.10"
+CHROOT_PROFILES="build-5.10 build-7"
 
 # Debian's archive, as the host reaches it.
 CHROOT_MIRROR=${OOPSLAB_MIRROR:-http://deb.debian.org/debian}
 CHROOT_SECURITY=${OOPSLAB_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 
-# The 5.10 point release is pinned here and only here, as 6.12's is in
-# kernels.sh: signatures must not drift with a new upload.
-DEBIAN_510_ABI=5.10.0-46-cloud-amd64
+# The kernel releases the build-* profiles install are pinned in
+# kernels.sh (DEBIAN_510_ABI, DEBIAN_7_ABI), beside 6.12's: source it first.
 
 chroot_profile() {
-	C_HOOKS=''
+	C_APTOPTS='' C_SETUP_HOOKS='' C_HOOKS=''
 	case $1 in
 	build-5.10)
 		C_DESCRIPTION="Debian 11 (bullseye-security): gcc-10 and the 5.10 cloud kernel's headers and image"
@@ -31,7 +35,29 @@ chroot_profile() {
 		C_VARIANT=buildd
 		C_SOURCES="deb $CHROOT_MIRROR bullseye main
 deb $CHROOT_SECURITY bullseye-security main"
-		C_PACKAGES="kmod linux-headers-$DEBIAN_510_ABI linux-image-$DEBIAN_510_ABI"
+		C_PACKAGES="kmod sparse linux-headers-$DEBIAN_510_ABI linux-image-$DEBIAN_510_ABI"
+		;;
+	build-7)
+		C_DESCRIPTION="Debian 13 (trixie-backports): gcc-14 and the newest 7.x cloud kernel's headers, image and modules"
+		C_SUITE=trixie
+		C_VARIANT=buildd
+		C_SOURCES="deb $CHROOT_MIRROR trixie main
+deb $CHROOT_MIRROR trixie-backports main
+deb $CHROOT_MIRROR forky main"
+		# linux-image-* would pull in an initramfs generator and run
+		# it; the VM boots the suite's own initramfs, so take the
+		# image and the modules alone.  sparse comes from forky (pinned
+		# low, for it alone): trixie's 0.6.4 cannot parse 7.x's headers.
+		C_PACKAGES="kmod linux-headers-$DEBIAN_7_ABI linux-binary-$DEBIAN_7_ABI linux-modules-$DEBIAN_7_ABI"
+		# forky is a moving suite; a mirror that is a snapshot serves
+		# it with an expired Release file.
+		C_APTOPTS='Acquire::Check-Valid-Until "false"'
+		# The hooks are expanded by mmdebstrap's shell, not here.
+		# shellcheck disable=SC2016
+		C_SETUP_HOOKS='mkdir -p "$1/etc/apt/preferences.d" && cp "$OOPSLAB_TOP/scripts/chroot/forky-sparse.pref" "$1/etc/apt/preferences.d/forky-sparse.pref"'
+		# shellcheck disable=SC2016
+		C_HOOKS='"$OOPSLAB_TOP/scripts/chroot/sparse-from.sh" "$1" forky
+cp "$OOPSLAB_TOP/scripts/chroot/checker-valid.sh" "$1/usr/lib/linux-kbuild-'"${DEBIAN_7_ABI%-cloud-amd64}"'/scripts/checker-valid.sh"'
 		;;
 	*) return 1 ;;
 	esac
@@ -39,10 +65,13 @@ deb $CHROOT_SECURITY bullseye-security main"
 
 chroot_manifest() {
 	chroot_profile "$1" || return 1
-	printf 'profile: %s\nsuite: %s\nvariant: %s\nsources:\n%s\npackages: %s\nhooks: %s\n' \
-		"$1" "$C_SUITE" "$C_VARIANT" "$C_SOURCES" "$C_PACKAGES" "$C_HOOKS"
-	# the builder is an input too: a change in how it builds is a new chroot
-	sha256sum "$TOP/scripts/mkchroot.sh" | cut -d ' ' -f 1
+	printf 'profile: %s\nsuite: %s\nvariant: %s\nsources:\n%s\npackages: %s\n' \
+		"$1" "$C_SUITE" "$C_VARIANT" "$C_SOURCES" "$C_PACKAGES"
+	printf 'aptopts:\n%s\nsetup hooks:\n%s\ncustomize hooks:\n%s\n' \
+		"$C_APTOPTS" "$C_SETUP_HOOKS" "$C_HOOKS"
+	# the builder and the files hooks install are inputs too: a change in
+	# how it builds is a new chroot
+	(cd "$TOP" && sha256sum scripts/mkchroot.sh scripts/chroot/*)
 }
 
 chroot_dir() {
