@@ -5,9 +5,10 @@
 #
 #   scripts/deps.sh [--check] [--for build|check] [KERNEL ...]
 #
-# KERNEL is debian-6.1 (the default), debian-6.12 or lab.  --check lists
-# what is missing and exits 1 if anything is, installing nothing.  --for
-# check adds the tools the test suite uses (clang for fuzzing, jq, ...).
+# KERNEL is debian-6.1 (the default), debian-5.10, debian-6.12, debian-7 or
+# lab.  --check lists what is missing and exits 1 if anything is,
+# installing nothing.  --for check adds the tools the test suite uses
+# (clang for fuzzing, jq, ...).
 
 set -u
 PROG=deps
@@ -17,8 +18,9 @@ TOP=$(cd "$(dirname "$0")/.." && pwd)
 
 BUILD_PKGS="build-essential kmod cpio gzip xz-utils qemu-system-x86 busybox-static liburing-dev"
 # make lint also needs checkpatch.pl, from the 6.12 source tarball;
-# scripts/check_source.sh needs spatch
-CHECK_PKGS="clang libclang-rt-14-dev jq shellcheck sparse linux-source-6.12 coccinelle"
+# scripts/check_source.sh needs spatch; the chroots of debian-5.10 and
+# debian-7 (the matrix, lint) need mmdebstrap
+CHECK_PKGS="clang libclang-rt-14-dev jq shellcheck sparse linux-source-6.12 coccinelle mmdebstrap"
 
 check_only=0
 purpose=build
@@ -27,7 +29,7 @@ while [ $# -gt 0 ]; do
 	case $1 in
 	--check) check_only=1 ;;
 	--for) shift; purpose=${1:-} ;;
-	-h | --help) sed -n '4,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h | --help) sed -n '4,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	-*) die "$KSFT_USAGE" "unknown option $1" ;;
 	*) kernels="$kernels $1" ;;
 	esac

@@ -115,10 +115,10 @@ lint_kbuild_one() {
 		summary "kbuild W=1 C=2 on $_k: skipped (cannot resolve it)"
 		return
 	}
-	rm -rf "$BUILD/kmod/$K_VER"
+	rm -rf "$(vm_kmod_dir)"
 	_out=$(KBUILD_EXTRA_WARN=1 KBUILD_CHECKSRC=2 vm_build_modules 2>&1)
 	_rc=$?
-	_mods=$(find "$BUILD/kmod/$K_VER/kmod" -name '*.ko' 2>/dev/null | wc -l)
+	_mods=$(find "$(vm_kmod_dir)/kmod" -name '*.ko' 2>/dev/null | wc -l)
 	_f=0
 	if [ -n "$_out" ]; then
 		_f=$(printf '%s\n' "$_out" | grep -cE '(warning|error):')
@@ -128,7 +128,7 @@ lint_kbuild_one() {
 	if [ "$_rc" != 0 ] && [ "$_f" = 0 ]; then
 		_f=1
 		show "kbuild W=1 C=2 on $_k ($K_VER): build failed" \
-			"log: $BUILD/kmod/$K_VER/build.log"
+			"log: $(vm_kmod_dir)/build.log"
 	fi
 	found "$_f"
 	summary "kbuild W=1 C=2 on $_k ($K_VER): $_mods modules, $_f findings"

@@ -3,7 +3,8 @@
 #
 # prepare_kernels LOGDIR KERNEL...: everything runners started in parallel
 # would otherwise race on, done once before them: packages, the userspace
-# build, the lab kernel (built unless cached), the KVM-or-TCG probe.
+# build, the lab kernel (built unless cached), the chroots of other Debian
+# releases (made unless cached), the KVM-or-TCG probe.
 # Used by scripts/matrix.sh and scripts/soak.sh; dies on failure.
 
 prepare_kernels() {
@@ -17,11 +18,18 @@ prepare_kernels() {
 		die 1 "userspace build failed (log: $_logdir/userspace.log)"
 	}
 	for _k in "$@"; do
-		if [ "$_k" = lab ]; then
+		case $_k in
+		lab)
 			progress "lab kernel: building it unless cached (scripts/build_lab_kernel.sh)"
 			"$TOP/scripts/build_lab_kernel.sh" --print-dir >/dev/null ||
 				die 1 "lab kernel build failed"
-		fi
+			;;
+		debian-5.10 | debian-7)
+			# its chroot: made once here, not by two runners at once
+			(kernel_resolve "$_k" >/dev/null) ||
+				die 1 "$_k: the chroot of its release could not be made"
+			;;
+		esac
 	done
 	(
 		# The KVM-or-TCG answer is cached per host: probe it once, here.
