@@ -132,13 +132,14 @@ guest_run() {
 	fi
 	[ -r "$_ko" ] || { mark "SKIP $_ko not built for $(uname -r)"; return 0; }
 
+	# modules first: a sysctl may be one of theirs
+	guest_requires || return 0
 	# shellcheck disable=SC2086 # word lists by design
 	guest_sysctl $R_sysctl || return 0
 	if [ "${RUN_PANIC:-0}" = 1 ]; then
 		# shellcheck disable=SC2086
 		guest_sysctl $PANIC_SYSCTLS || return 0
 	fi
-	guest_requires || return 0
 
 	mark "insmod $_mod $_params"
 	kmark "insmod start"
