@@ -223,7 +223,19 @@ host_run() {
 		fi
 		progress "$R_name $R_mode on $K_NAME: booting$( [ "$panic" = 1 ] && echo ' (panic settings)')"
 		vm_run "$initrd" "$out" "$panic" "${timeout:-${R_timeout:-60}}"
+		boot_note=''
+		if boot_crash=$(vm_boot_crashed "$RUN_CONSOLE"); then
+			# The kernel died before /init: nothing of the row had
+			# run.  Kept, said, and booted once more.
+			mv "$RUN_CONSOLE" "$out/console.boot-crash.log"
+			boot_note="boot retried: the first boot crashed before /init ($boot_crash; $out/console.boot-crash.log)"
+			progress "  $boot_note"
+			vm_run "$initrd" "$out" "$panic" "${timeout:-${R_timeout:-60}}"
+		else
+			rm -f "$out/console.boot-crash.log"
+		fi
 		verdict "$RUN_CONSOLE" "$RUN_GUESTLOG" "$panic" "$RUN_TIMEDOUT"
+		[ -n "$boot_note" ] && V_REASON="$V_REASON ($boot_note)"
 		progress "$R_name $R_mode on $K_NAME: $V_RESULT in $(fmt_secs "$RUN_WALL_MS") s: $V_REASON"
 		ktap_result
 	done
