@@ -42,8 +42,9 @@ check: deps
 	$(MAKE) matrix
 	scripts/lint.sh
 
-# Reproducer x mode x kernel (debian-6.1, debian-6.12, lab: built first,
-# cached), two VMs at a time: build/matrix/matrix.md and junit.xml.
+# Reproducer x mode x kernel (debian-5.10, debian-6.1, debian-6.12,
+# debian-7, lab; the chroots and the lab kernel made first, cached), two
+# VMs at a time: build/matrix/matrix.md and junit.xml.
 # Documentation/kernels.rst
 matrix: deps
 	scripts/matrix.sh

@@ -9,7 +9,8 @@
 #   - checkpatch: checkpatch.pl --no-tree --strict, from linux-source-6.12,
 #     on every module source under kmod/
 #   - kbuild: W=1 and sparse C=2 for every module, on every kernel that is
-#     installed or built (debian-6.1, debian-6.12, lab)
+#     installed or built (debian-5.10, debian-6.1, debian-6.12, debian-7,
+#     lab; 5.10 and 7 in the chroot of their release)
 #   - sanitizers: the triggers' safe paths and the parser's unit tests,
 #     built with ASan+UBSan (and -Wall -Wextra -Werror)
 #   - shellcheck: -x on every shell script

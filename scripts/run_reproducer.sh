@@ -11,8 +11,9 @@
 #                     [--i-know-this-crashes-the-host]
 #
 # On a build machine every run boots a fresh QEMU VM (KVM when it starts,
-# else TCG) with the kernel K (debian-6.1, the default; debian-6.12; lab; a
-# build directory; with --all, "all": scripts/matrix.sh) and keeps its
+# else TCG) with the kernel K (debian-6.1, the default; debian-5.10;
+# debian-6.12; debian-7; lab; a build directory; with --all, "all":
+# scripts/matrix.sh) and keeps its
 # serial console in DIR/console.log.  --in-guest runs the steps right here,
 # which must be a lab VM.  Output is KTAP; the exit code is kselftest's:
 # 0 pass, 1 fail, 2 usage error, 4 skip.  See README.md.

@@ -29,7 +29,7 @@ case ${1:-} in
 *) echo "robustness.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
 esac
 
-CASES=11
+CASES=12
 
 # run CASE CMD...: run the runner, keep its output in $RB/CASE/.
 run() {
@@ -155,6 +155,19 @@ vm_case trigger-timeout 1 \
 vm_case guest-never-finishes 1 \
 	"VM timed out before the trigger finished" \
 	"hang: sleeping forever" hang --timeout 15
+
+# A kernel that dies before /init: the first console kept beside the
+# second, and the retry named in the verdict (it then fails: the second
+# boot dies too).
+ktap_case boot-crash 1 "boot retried: the first boot crashed before /init \\(kernel panic: " \
+	robust --mode boot-crash --kernel "$kernel" --out "$RB/boot-crash/out"
+if [ -z "$WHY" ]; then
+	for _f in console.boot-crash.log console.log; do
+		grep -q 'Kernel panic' "$RB/boot-crash/out/$_f" 2>/dev/null ||
+			WHY="no kernel panic in $RB/boot-crash/out/$_f"
+	done
+fi
+ktap_result boot-crash
 
 ktap_totals
 [ "$KTAP_FAIL" = 0 ] && [ "$KTAP_N" = "$CASES" ]
