@@ -117,12 +117,11 @@ mv "$tmp" "$dir" || die 1 "cannot move $tmp to $dir"
 touch "$dir/.oopslab-complete"
 # Chroots of this profile made from other inputs are of no use any more.
 for old in "$BUILD/chroots/$profile"-*; do
-	case $old in
-	"$dir" | "$dir".*) continue ;;
-	esac
-	[ -d "$old" ] || continue
-	progress "chroot $profile: removing the outdated $(basename "$old")"
-	rm -rf "$old" "$old.log" "$old.lock"
+	base=${old%.log}
+	base=${base%.lock}
+	[ "$base" = "$dir" ] || [ ! -e "$old" ] && continue
+	[ -d "$base" ] && progress "chroot $profile: removing the outdated $(basename "$base")"
+	rm -rf "$base" "$base.log" "$base.lock"
 done
 progress "chroot $profile: ready in $(fmt_secs $(($(now_ms) - t0))) s, $(du -sh "$dir" | cut -f1)"
 [ "$print_dir" = 1 ] && echo "$dir"
