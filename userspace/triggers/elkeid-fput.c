@@ -25,6 +25,7 @@
 #include <fcntl.h>
 #include <liburing.h>
 #include <linux/loop.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -118,11 +119,35 @@ static void *syscall_worker(void *arg)
 	return NULL;
 }
 
+/*
+ * The next completion, or -ETIME after CQE_WAIT_S without one.  Not
+ * io_uring_wait_cqe_timeout(): before 5.11 (no IORING_FEAT_EXT_ARG)
+ * liburing implements it with an IORING_OP_TIMEOUT request of its own per
+ * wait, and on 5.10 one of those could end a later wait early, leaving a
+ * batch that did complete unreaped.  poll(2) on the ring works the same
+ * on every kernel.
+ */
+static int uring_wait(struct io_uring *ring, struct io_uring_cqe **cqe)
+{
+	struct pollfd pfd = { .fd = ring->ring_fd, .events = POLLIN };
+	int ret;
+
+	for (;;) {
+		ret = io_uring_peek_cqe(ring, cqe);
+		if (ret != -EAGAIN)
+			return ret;
+		ret = poll(&pfd, 1, CQE_WAIT_S * 1000);
+		if (!ret)
+			return -ETIME;
+		if (ret < 0 && errno != EINTR)
+			return -errno;
+	}
+}
+
 /* Submit what is queued and reap n completions into res[user_data]. */
 static int uring_run(struct worker *w, struct io_uring *ring, unsigned int n,
 		     int *res)
 {
-	struct __kernel_timespec ts = { .tv_sec = CQE_WAIT_S };
 	struct io_uring_cqe *cqe;
 	unsigned int i;
 	int ret;
@@ -133,7 +158,7 @@ static int uring_run(struct worker *w, struct io_uring *ring, unsigned int n,
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		ret = io_uring_wait_cqe_timeout(ring, &cqe, &ts);
+		ret = uring_wait(ring, &cqe);
 		if (ret) {
 			/* e.g. the io-wq worker running it was killed */
 			note_err(w, "an io_uring request never completed", -ret);
