@@ -7,16 +7,25 @@
 #                          [--timeout S] [--out DIR]
 #   run_reproducer.sh --all [--kernel K|all] [--panic] [--out DIR]
 #   run_reproducer.sh --list [--markdown]
-#   run_reproducer.sh --in-guest NAME [--mode MODE]
+#   run_reproducer.sh --in-guest NAME [--mode MODE] [--panic]
 #                     [--i-know-this-crashes-the-host]
+#   run_reproducer.sh --setup-lab-vm [--declare-only]
+#   run_reproducer.sh --collect [--out DIR]
+#   run_reproducer.sh NAME --lab-vm [--mode MODE] [--panic]
+#                     [--no-crash-capture] [--build-in-guest]
 #
 # On a build machine every run boots a fresh QEMU VM (KVM when it starts,
 # else TCG) with the kernel K (debian-6.1, the default; debian-5.10;
 # debian-6.12; debian-7; lab; a build directory; with --all, "all":
 # scripts/matrix.sh) and keeps its
 # serial console in DIR/console.log.  --in-guest runs the steps right here,
-# which must be a lab VM.  Output is KTAP; the exit code is kselftest's:
-# 0 pass, 1 fail, 2 usage error, 4 skip.  See README.md.
+# which must be a declared lab VM (--setup-lab-vm, which also enables the
+# crash capture it can); a run that crashes the machine is recorded first
+# and judged after the reboot by --collect.  --lab-vm does all of that in
+# the suite's full Debian lab VM (scripts/mklabvm.sh) and checks the
+# verdict against the host's serial console.  Output is KTAP; the exit
+# code is kselftest's: 0 pass, 1 fail, 2 usage error, 4 skip.  See
+# README.md and Documentation/crash-capture.rst.
 #
 # Environment: OOPSLAB_BUILD moves build/; tests point OOPSLAB_TABLE at a
 # table of their own and OOPSLAB_TRIGGERS at a directory of extra trigger
@@ -34,9 +43,10 @@ BUILD=${OOPSLAB_BUILD:-$TOP/build}
 . "$TOP/scripts/lib/table.sh"
 . "$TOP/scripts/lib/guest.sh"
 . "$TOP/scripts/lib/verdict.sh"
+. "$TOP/scripts/lib/labvm.sh"
 
 usage() {
-	sed -n '4,18p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '4,28p' "$0" | sed 's/^# \{0,1\}//'
 	exit "${1:-$KSFT_USAGE}"
 }
 
@@ -96,26 +106,33 @@ guest_from_cmdline() {
 }
 
 # --in-guest on a user's lab VM: same steps, verdict from the kernel log.
+# A row that may crash the machine runs only on a declared lab VM: being
+# virtualised is not enough (a developer's cloud VM is one too).
 guest_direct() {
 	rows=$1
-	if ! is_virtualised && [ "$force" = 0 ]; then
+	if ! labvm_is_declared && [ "$force" = 0 ]; then
 		for r in $rows; do
 			table_load "${r%%:*}" "${r#*:}" custom
 			if [ "$R_expect" != clean ] || [ "$R_mode" != fixed ]; then
-				die "$KSFT_FAIL" "refusing $R_name $R_mode: this machine is not a VM and the mode crashes kernels (--i-know-this-crashes-the-host to insist)"
+				die "$KSFT_FAIL" "refusing $R_name $R_mode: this machine is not a declared lab VM and the mode crashes kernels (run_reproducer.sh --setup-lab-vm declares it; --i-know-this-crashes-the-host to insist)"
 			fi
 		done
 	fi
 	[ "$(id -u)" = 0 ] || die "$KSFT_FAIL" "--in-guest loads modules: run as root"
 	OOPSPARSE=$TOP/userspace/bin/oopsparse
 	[ -x "$OOPSPARSE" ] || die "$KSFT_FAIL" "$OOPSPARSE missing: run make first"
-	RUN_KERNEL=custom RUN_KVER=$(uname -r) RUN_ACCEL=none
+	RUN_KERNEL=custom RUN_KVER=$(uname -r) RUN_ACCEL=none RUN_PANIC=$panic
 	ktap_begin "$rows"
 	for r in $rows; do
 		table_load "${r%%:*}" "${r#*:}" custom
 		out=$OUTDIR/$R_name.$R_mode
 		mkdir -p "$out"
 		RUN_CONSOLE=$out/console.log RUN_GUESTLOG=$out/guest.log
+		LABVM_RUN=''
+		# may it crash the machine?  Then on disk first, for --collect.
+		if [ "$R_expect" != clean ] && labvm_is_declared; then
+			labvm_record "$out" || die "$KSFT_FAIL" "cannot record the run in $LABVM_STATE"
+		fi
 		before=$(dmesg | wc -l)
 		t0=$(now_ms)
 		guest_run "$TOP" 2>&1 | tee "$RUN_GUESTLOG"
@@ -123,6 +140,7 @@ guest_direct() {
 		dmesg | tail -n "+$((before + 1))" > "$RUN_CONSOLE"
 		verdict "$RUN_CONSOLE" "$RUN_GUESTLOG" "$RUN_PANIC" 0
 		ktap_result
+		labvm_settle
 	done
 	ktap_end
 }
@@ -243,10 +261,82 @@ host_run() {
 	ktap_end
 }
 
+# ---------------------------------------------------------------- lab VM
+
+# --lab-vm: each row in the suite's full Debian lab VM (scripts/mklabvm.sh)
+# as a user's own lab VM runs it: --setup-lab-vm, then --in-guest; a crash
+# reboots the guest under kernel.panic and the next boot collects the
+# verdict from what survived.  Passes only when that in-guest verdict and
+# the host's verdict on the serial console of the same run both pass.
+lab_vm_run() {
+	rows=$1
+	. "$TOP/scripts/lib/kernels.sh"
+	. "$TOP/scripts/lib/vm.sh"
+	. "$TOP/scripts/lib/labvm.sh"
+	"$TOP/scripts/deps.sh" labvm || exit "$KSFT_FAIL"
+	progress "lab-VM image: making it unless cached (scripts/mklabvm.sh)"
+	labvm_resolve || die "$KSFT_FAIL" "the lab-VM image could not be made"
+	RUN_KERNEL=labvm RUN_KVER=$K_VER
+	ktap_begin "$rows"
+	progress "building triggers, parser and modules for the lab VM's $K_VER"
+	(
+		flock 9 || exit 1
+		make -s -C "$TOP/userspace" >"$BUILD/userspace.log" 2>&1 || exit 10
+		vm_build_modules || exit 11
+	) 9>"$BUILD/.lock" || die "$KSFT_FAIL" "build failed (logs: $BUILD/userspace.log, $(vm_kmod_dir)/build.log)"
+	OOPSPARSE=$TOP/userspace/bin/oopsparse
+	RUN_ACCEL=$(vm_accel)
+	for r in $rows; do
+		# the image runs Debian 12's cloud kernel: debian-6.1's keys
+		table_load "${r%%:*}" "${r#*:}" debian-6.1
+		out=$OUTDIR/labvm/$R_name.$R_mode$( [ "$panic" = 1 ] && echo .panic)$( [ "$capture" = none ] && echo .nocapture)
+		[ "$single" = 1 ] && out=$OUTDIR
+		mkdir -p "$out"
+		RUN_CONSOLE=$out/console.log RUN_GUESTLOG=$out/guest.log RUN_PANIC=$panic
+		setup=yes
+		[ "$capture" = none ] && setup=none
+		labvm_job "$out" "$R_name" "$R_mode" "$panic" "$setup" "$build_in_guest" ||
+			die "$KSFT_FAIL" "cannot write the job for $R_name $R_mode"
+		progress "$R_name $R_mode in the lab VM: booting$( [ "$panic" = 1 ] && echo ' (panic settings)')$( [ "$capture" = none ] && echo ', no crash capture')"
+		# two boots of a full distribution under TCG: minutes, not seconds
+		labvm_boot "$out" "${timeout:-600}" "$capture"
+		# the host's verdict: the serial consoles of both boots, as
+		# the host saw them
+		verdict "$RUN_CONSOLE" "$RUN_GUESTLOG" "$panic" "$RUN_TIMEDOUT"
+		h_result=$V_RESULT h_reason=$V_REASON h_sig=$V_SIGNATURE
+		# the guest's: the collect after the reboot, or the run itself
+		g_ktap=$out/guest/collect.ktap
+		[ -s "$g_ktap" ] || g_ktap=$out/guest/in-guest.ktap
+		g_line=$(grep -E '^(not )?ok ' "$g_ktap" 2>/dev/null | head -n 1)
+		g_reason=$(sed -n 's/^# [^ ]* [^ ]* on [^ ]* ([^)]*): //p' "$g_ktap" 2>/dev/null | head -n 1)
+		case $g_line in
+		'not ok'*) g_result=fail ;;
+		*'# SKIP'*) g_result=skip ;;
+		ok*) g_result=pass ;;
+		*) g_result=fail g_reason="no in-guest result (guest log: $RUN_GUESTLOG)" ;;
+		esac
+		diag "in the guest: $g_result: $g_reason"
+		diag "host console: $h_result: $h_reason"
+		V_SIGNATURE=$h_sig
+		if [ "$g_result" = pass ] && [ "$h_result" = pass ]; then
+			V_RESULT=pass V_REASON="$g_reason; host console agrees"
+		elif [ "$g_result" = skip ] || [ "$h_result" = skip ]; then
+			V_RESULT=skip V_REASON="guest: $g_reason; host: $h_reason"
+		else
+			V_RESULT=fail V_REASON="guest: $g_result: $g_reason; host: $h_result: $h_reason"
+		fi
+		V_REASON="$V_REASON; $LABVM_BOOTS boot(s), cycle $(fmt_secs "$RUN_WALL_MS") s"
+		progress "$R_name $R_mode in the lab VM: $V_RESULT in $(fmt_secs "$RUN_WALL_MS") s"
+		ktap_result
+	done
+	ktap_end
+}
+
 # ------------------------------------------------------------------- main
 
 name='' mode='' kernel=debian-6.1 panic=0 timeout='' OUTDIR='' all=0 list=''
-in_guest=0 force=0 from_cmdline=0
+in_guest=0 force=0 from_cmdline=0 setup_lab=0 declare_only='' collect=0
+lab_vm=0 capture=erst build_in_guest=no
 RUN_PANIC=0 RUN_KERNEL=custom
 
 while [ $# -gt 0 ]; do
@@ -266,6 +356,12 @@ while [ $# -gt 0 ]; do
 	--in-guest) in_guest=1 ;;
 	--from-cmdline) from_cmdline=1 ;;
 	--i-know-this-crashes-the-host) force=1 ;;
+	--setup-lab-vm) setup_lab=1 ;;
+	--declare-only) declare_only=--declare-only ;;
+	--collect) collect=1 ;;
+	--lab-vm) lab_vm=1 ;;
+	--no-crash-capture) capture=none ;;
+	--build-in-guest) build_in_guest=yes ;;
 	-h | --help) usage 0 ;;
 	-*) usage_error "unknown option $1 (see --help)" ;;
 	*) [ -z "$name" ] || usage_error "one reproducer at a time (or --all)"; name=$1 ;;
@@ -275,6 +371,21 @@ done
 
 [ "$from_cmdline" = 1 ] && guest_from_cmdline
 [ -r "$TABLE" ] || die "$KSFT_FAIL" "no reproducer table at $TABLE"
+if [ "$setup_lab" = 1 ]; then
+	labvm_setup $declare_only
+	exit 0
+fi
+if [ "$collect" = 1 ]; then
+	OUTDIR=${OUTDIR:-$BUILD/runs}
+	mkdir -p "$OUTDIR" "$LABVM_STATE" || die "$KSFT_FAIL" "cannot create $OUTDIR"
+	# kept for whoever looks after the boot (oopslab-labvm, a user)
+	(labvm_collect "$(cd "$OUTDIR" && pwd)") > "$LABVM_STATE/collect.ktap.tmp"
+	rc=$?
+	echo "# collect exit $rc" >> "$LABVM_STATE/collect.ktap.tmp"
+	mv "$LABVM_STATE/collect.ktap.tmp" "$LABVM_STATE/collect.ktap"
+	cat "$LABVM_STATE/collect.ktap"
+	exit "$rc"
+fi
 if [ -n "$list" ]; then
 	list_table "$list"
 	exit 0
@@ -317,6 +428,8 @@ OUTDIR=$(cd "$OUTDIR" && pwd)
 
 if [ "$in_guest" = 1 ]; then
 	guest_direct "$rows"
+elif [ "$lab_vm" = 1 ]; then
+	lab_vm_run "$rows"
 else
 	host_run "$rows"
 fi

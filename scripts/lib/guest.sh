@@ -131,6 +131,12 @@ guest_run() {
 		fi
 	fi
 	[ -r "$_ko" ] || { mark "SKIP $_ko not built for $(uname -r)"; return 0; }
+	# The suite's VMs boot with the row's command line; a user's lab VM
+	# must have been booted with it.
+	for _w in $R_cmdline; do
+		grep -qw -- "$_w" /proc/cmdline ||
+			{ mark "SKIP the kernel was booted without $_w (add it to the kernel command line and reboot)"; return 0; }
+	done
 
 	# modules first: a sysctl may be one of theirs
 	guest_requires || return 0
