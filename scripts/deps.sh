@@ -44,6 +44,8 @@ esac
 pkgs=$BUILD_PKGS
 [ "$purpose" = check ] && pkgs="$pkgs $CHECK_PKGS"
 for k in $kernels; do
+	# the full Debian lab VM (run_reproducer.sh --lab-vm)
+	[ "$k" = labvm ] && { pkgs="$pkgs mmdebstrap e2fsprogs"; continue; }
 	case " $KERNELS " in
 	*" $k "*) pkgs="$pkgs $(kernel_packages "$k")" ;;
 	*) [ -d "$k" ] || die "$KSFT_USAGE" "unknown kernel '$k' (valid: $KERNELS, or a kernel build directory)" ;;

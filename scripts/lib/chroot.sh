@@ -13,11 +13,12 @@
 #                  installed), one per line
 #   C_HOOKS        mmdebstrap --customize-hook commands (after), one per line
 # Hooks run under sh with the chroot directory as "$1" and the tree as
-# "$OOPSLAB_TOP"; the files they install are kept in scripts/chroot/.
+# "$OOPSLAB_TOP"; the files they install are kept in scripts/chroot/ and
+# scripts/labvm/ (hashed with the profile).
 # chroot_dir NAME prints where it is kept; chroot_manifest NAME what it is
 # made of (its hash names the directory).
 
-CHROOT_PROFILES="build-5.10 build-7"
+CHROOT_PROFILES="build-5.10 build-7 labvm-12"
 
 # Debian's archive, as the host reaches it.
 CHROOT_MIRROR=${OOPSLAB_MIRROR:-http://deb.debian.org/debian}
@@ -59,6 +60,22 @@ deb $CHROOT_MIRROR forky main"
 		C_HOOKS='"$OOPSLAB_TOP/scripts/chroot/sparse-from.sh" "$1" forky
 cp "$OOPSLAB_TOP/scripts/chroot/checker-valid.sh" "$1/usr/lib/linux-kbuild-'"${DEBIAN_7_ABI%-cloud-amd64}"'/scripts/checker-valid.sh"'
 		;;
+	labvm-12)
+		C_DESCRIPTION="Debian 12 lab VM: systemd, the cloud kernel and its headers, build-essential, dkms (scripts/mklabvm.sh)"
+		C_SUITE=bookworm
+		C_VARIANT=apt
+		C_SOURCES="deb $CHROOT_MIRROR bookworm main
+deb $CHROOT_SECURITY bookworm-security main"
+		C_PACKAGES="systemd systemd-sysv udev dbus kmod procps e2fsprogs linux-image-cloud-amd64 linux-headers-cloud-amd64 build-essential dkms"
+		# shellcheck disable=SC2016
+		C_HOOKS='echo oopslab-lab > "$1/etc/hostname"
+echo "LABEL=oopslab-root / ext4 defaults 0 1" > "$1/etc/fstab"
+chroot "$1" passwd -d root
+cp "$OOPSLAB_TOP/scripts/labvm/oopslab-labvm" "$1/usr/local/sbin/oopslab-labvm"
+cp "$OOPSLAB_TOP/scripts/labvm/oopslab-labvm.service" "$1/etc/systemd/system/"
+chroot "$1" systemctl enable oopslab-labvm.service
+chroot "$1" systemctl mask apt-daily.timer apt-daily-upgrade.timer e2scrub_all.timer fstrim.timer'
+		;;
 	*) return 1 ;;
 	esac
 }
@@ -71,7 +88,7 @@ chroot_manifest() {
 		"$C_APTOPTS" "$C_SETUP_HOOKS" "$C_HOOKS"
 	# the builder and the files hooks install are inputs too: a change in
 	# how it builds is a new chroot
-	(cd "$TOP" && sha256sum scripts/mkchroot.sh scripts/chroot/*)
+	(cd "$TOP" && sha256sum scripts/mkchroot.sh scripts/chroot/* scripts/labvm/*)
 }
 
 chroot_dir() {
