@@ -32,7 +32,8 @@ deps:
 # The parser's unit tests and fuzzer, the semantic patches' tests
 # (selftests/check_source.sh, seconds), the runner's robustness checks, the
 # matrix (every reproducer in a fresh VM each, on every kernel: it runs
-# selftests/run.sh once per kernel), then the quality gates, last because
+# selftests/run.sh once per kernel), the full Debian lab VM (crash, reboot,
+# collect: selftests/labvm.sh), then the quality gates, last because
 # they build every module against every kernel the matrix brought, the lab
 # kernel included.
 check: deps
@@ -40,6 +41,7 @@ check: deps
 	$(MAKE) -C selftests run_tests TEST_PROGS=check_source.sh
 	$(MAKE) -C selftests run_tests TEST_PROGS=robustness.sh
 	$(MAKE) matrix
+	$(MAKE) -C selftests run_tests TEST_PROGS=labvm.sh
 	scripts/lint.sh
 
 # Reproducer x mode x kernel (debian-5.10, debian-6.1, debian-6.12,
