@@ -12,7 +12,7 @@
 #   run_reproducer.sh --setup-lab-vm [--declare-only]
 #   run_reproducer.sh --collect [--out DIR]
 #   run_reproducer.sh NAME --lab-vm [--mode MODE] [--panic]
-#                     [--no-crash-capture] [--build-in-guest]
+#                     [--crash-capture erst|ramoops|none] [--build-in-guest]
 #
 # On a build machine every run boots a fresh QEMU VM (KVM when it starts,
 # else TCG) with the kernel K (debian-6.1, the default; debian-5.10;
@@ -289,7 +289,7 @@ lab_vm_run() {
 	for r in $rows; do
 		# the image runs Debian 12's cloud kernel: debian-6.1's keys
 		table_load "${r%%:*}" "${r#*:}" debian-6.1
-		out=$OUTDIR/labvm/$R_name.$R_mode$( [ "$panic" = 1 ] && echo .panic)$( [ "$capture" = none ] && echo .nocapture)
+		out=$OUTDIR/labvm/$R_name.$R_mode$( [ "$panic" = 1 ] && echo .panic).$capture
 		[ "$single" = 1 ] && out=$OUTDIR
 		mkdir -p "$out"
 		RUN_CONSOLE=$out/console.log RUN_GUESTLOG=$out/guest.log RUN_PANIC=$panic
@@ -297,7 +297,7 @@ lab_vm_run() {
 		[ "$capture" = none ] && setup=none
 		labvm_job "$out" "$R_name" "$R_mode" "$panic" "$setup" "$build_in_guest" ||
 			die "$KSFT_FAIL" "cannot write the job for $R_name $R_mode"
-		progress "$R_name $R_mode in the lab VM: booting$( [ "$panic" = 1 ] && echo ' (panic settings)')$( [ "$capture" = none ] && echo ', no crash capture')"
+		progress "$R_name $R_mode in the lab VM: booting$( [ "$panic" = 1 ] && echo ' (panic settings)'), crash capture: $capture"
 		# two boots of a full distribution under TCG: minutes, not seconds
 		labvm_boot "$out" "${timeout:-600}" "$capture"
 		# the host's verdict: the serial consoles of both boots, as
@@ -361,6 +361,7 @@ while [ $# -gt 0 ]; do
 	--collect) collect=1 ;;
 	--lab-vm) lab_vm=1 ;;
 	--no-crash-capture) capture=none ;;
+	--crash-capture) [ $# -ge 2 ] || usage_error "--crash-capture needs a value"; capture=$2; shift ;;
 	--build-in-guest) build_in_guest=yes ;;
 	-h | --help) usage 0 ;;
 	-*) usage_error "unknown option $1 (see --help)" ;;
@@ -426,6 +427,10 @@ OUTDIR=${OUTDIR:-$BUILD/runs}
 mkdir -p "$OUTDIR" || die "$KSFT_FAIL" "cannot create $OUTDIR"
 OUTDIR=$(cd "$OUTDIR" && pwd)
 
+case $capture in
+erst | ramoops | none) ;;
+*) usage_error "--crash-capture takes erst, ramoops or none, got '$capture'" ;;
+esac
 if [ "$in_guest" = 1 ]; then
 	guest_direct "$rows"
 elif [ "$lab_vm" = 1 ]; then

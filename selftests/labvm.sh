@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The full Debian lab VM (part of make check): runs that crash the guest
-# are collected after its reboot and agree with the host's console; a
+# are collected after its reboot (from ERST, and from ramoops) and agree
+# with the host's console; a
 # guest without crash capture says so and fails; the modules build in the
 # guest as a user builds them; an undeclared machine refuses buggy modes.
 #
@@ -70,10 +71,10 @@ wait
 check dirpro-panic 0 "^BUG: soft lockup in dirpro_get_process_name.*collected from pstore \\(erst\\).*host console agrees; 2 boot"
 check deepin-panic 0 "^BUG: unable to handle kernel paging request in deepin_init_lsm_hooks.*collected from pstore \\(erst\\).*host console agrees; 2 boot"
 
-lab cifs-panic cifs-delim --panic &
-lab no-capture dirpro-kill --panic --no-crash-capture
+lab cifs-panic cifs-delim --panic --crash-capture ramoops &
+lab no-capture dirpro-kill --panic --crash-capture none
 wait
-check cifs-panic 0 "^WARNING in __shm_close.*collected from pstore \\(erst\\).*host console agrees; 2 boot"
+check cifs-panic 0 "^WARNING in __shm_close.*collected from pstore \\(ramoops\\).*host console agrees; 2 boot"
 check no-capture 1 "guest: fail: the machine rebooted and no crash log survived: no pstore backend, no kdump; see --setup-lab-vm; host: pass" \
 	"# collect exit 1"
 

@@ -289,7 +289,7 @@ labvm_job() {
 	rm -rf "$_stage"
 }
 
-# labvm_boot OUT TIMEOUT CAPTURE(erst|none): boot the image with the job,
+# labvm_boot OUT TIMEOUT CAPTURE(erst|ramoops|none): boot the image with the job,
 # let it crash and reboot as it will, until it powers off.  Sets
 # RUN_WALL_MS and RUN_TIMEDOUT; the guest's results are unpacked into
 # OUT/guest/.
@@ -311,13 +311,18 @@ labvm_boot() {
 		set -- "$@" -object "memory-backend-file,id=erst,size=0x100000,mem-path=$_out/erst.backing,share=on" \
 			-device acpi-erst,memdev=erst
 	fi
+	# ramoops: 4 MB of guest RAM kept from the kernel; QEMU keeps guest
+	# RAM across the guest's reset, so the records are there after it.
+	_ramoops=''
+	[ "$_capture" = ramoops ] &&
+		_ramoops='memmap=4M$0x70000000 ramoops.mem_address=0x70000000 ramoops.mem_size=0x400000 ramoops.record_size=0x100000'
 	_t0=$(now_ms)
 	# shellcheck disable=SC2046 # accel args are words
 	timeout -k 5 "$_timeout" "$QEMU" $(vm_qemu_accel_args "$RUN_ACCEL") \
 		-m 2048 -smp 2 -nodefaults -no-user-config -display none \
 		-serial "file:$_out/console.log" -serial "file:$_out/guest.log" \
 		-kernel "$LABVM_IMG/vmlinuz" -initrd "$LABVM_IMG/initrd.img" \
-		-append "root=LABEL=oopslab-root rw console=ttyS0 loglevel=7 systemd.show_status=0 panic=10 $R_cmdline" \
+		-append "root=LABEL=oopslab-root rw console=ttyS0 loglevel=7 systemd.show_status=0 panic=10 $_ramoops $R_cmdline" \
 		"$@" >"$_out/qemu.log" 2>&1 &
 	_qpid=$!
 	_boots=0
