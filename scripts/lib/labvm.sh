@@ -314,6 +314,7 @@ labvm_boot() {
 	# ramoops: 4 MB of guest RAM kept from the kernel; QEMU keeps guest
 	# RAM across the guest's reset, so the records are there after it.
 	_ramoops=''
+	# shellcheck disable=SC2016 # memmap's "$" is the kernel's syntax
 	[ "$_capture" = ramoops ] &&
 		_ramoops='memmap=4M$0x70000000 ramoops.mem_address=0x70000000 ramoops.mem_size=0x400000 ramoops.record_size=0x100000'
 	_t0=$(now_ms)
