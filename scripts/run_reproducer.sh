@@ -17,9 +17,8 @@
 # On a build machine every run boots a fresh QEMU VM (KVM when it starts,
 # else TCG) with the kernel K (debian-6.1, the default; debian-5.10;
 # debian-6.12; debian-7; lab; a build directory; with --all, "all":
-# scripts/matrix.sh) and keeps its
-# serial console in DIR/console.log.  --in-guest runs the steps right here,
-# which must be a declared lab VM (--setup-lab-vm, which also enables the
+# scripts/matrix.sh) and keeps its serial console in DIR/console.log.
+# --in-guest runs the steps right here, which must be a declared lab VM (--setup-lab-vm, which also enables the
 # crash capture it can); a run that crashes the machine is recorded first
 # and judged after the reboot by --collect.  --lab-vm does all of that in
 # the suite's full Debian lab VM (scripts/mklabvm.sh) and checks the
