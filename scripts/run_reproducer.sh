@@ -18,9 +18,10 @@
 # else TCG) with the kernel K (debian-6.1, the default; debian-5.10;
 # debian-6.12; debian-7; lab; a build directory; with --all, "all":
 # scripts/matrix.sh) and keeps its serial console in DIR/console.log.
-# --in-guest runs the steps right here, which must be a declared lab VM (--setup-lab-vm, which also enables the
-# crash capture it can); a run that crashes the machine is recorded first
-# and judged after the reboot by --collect.  --lab-vm does all of that in
+# --in-guest runs the steps right here, which must be a declared lab VM
+# (--setup-lab-vm, which also enables the crash capture it can); a run
+# that crashes the machine is recorded first and judged after the reboot
+# by --collect.  --lab-vm does all of that in
 # the suite's full Debian lab VM (scripts/mklabvm.sh) and checks the
 # verdict against the host's serial console.  Output is KTAP; the exit
 # code is kselftest's: 0 pass, 1 fail, 2 usage error, 4 skip.  See
