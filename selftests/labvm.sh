@@ -18,7 +18,7 @@ TOP=$(cd "$here/.." && pwd)
 . "$here/ktap_helpers.sh"
 RUNNER=$TOP/scripts/run_reproducer.sh
 OUT=${OOPSLAB_BUILD:-$TOP/build}/labvm-test
-CASES=7
+CASES=8
 
 # lab CASE ARGS...: one --lab-vm run in the background, output in OUT/CASE.
 lab() {
@@ -83,6 +83,18 @@ lab build-fixed elkeid-fput --mode fixed --build-in-guest
 check build-fixed 0 "^no report; trigger exit 0; host console agrees; 1 boot" \
 	"dkms status: oopslab/[0-9]+, [^,]+, x86_64: installed"
 grep -E 'make -C|dkms add' "$OUT/build-fixed/out/guest.log" | sed 's/^/# /'
+
+# pstore splits a dump into records "Panic#1 Part1" (the end of the log),
+# "Part2" (what came before): the collect joins them oldest first.
+mkdir -p "$OUT/parts"
+printf 'Panic#1 Part1\nline 3\nline 4\n' > "$OUT/parts/dmesg-ramoops-1"
+printf 'Panic#1 Part2\nline 1\nline 2\n' > "$OUT/parts/dmesg-ramoops-2"
+_joined=$( (PROG=labvm-test; . "$TOP/scripts/lib/common.sh"; . "$TOP/scripts/lib/labvm.sh"
+	labvm_pstore_log "$OUT/parts" 0) | tr '\n' ' ')
+echo "# pstore-parts: joined: $_joined"
+WHY=
+[ "$_joined" = "line 1 line 2 line 3 line 4 " ] || WHY="parts joined as '$_joined'"
+ktap_result pstore-parts
 
 # Not a declared lab VM: the buggy mode is refused before anything loads
 # (the declaration is looked for where nothing is).
