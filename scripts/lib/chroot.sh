@@ -14,7 +14,7 @@
 #   C_HOOKS        mmdebstrap --customize-hook commands (after), one per line
 # Hooks run under sh with the chroot directory as "$1" and the tree as
 # "$OOPSLAB_TOP"; the files they install are kept in scripts/chroot/ and
-# scripts/labvm/ (hashed with the profile).
+# scripts/labvm/ (each hashed with the profiles whose hooks name it).
 # chroot_dir NAME prints where it is kept; chroot_manifest NAME what it is
 # made of (its hash names the directory).
 
@@ -86,9 +86,18 @@ chroot_manifest() {
 		"$1" "$C_SUITE" "$C_VARIANT" "$C_SOURCES" "$C_PACKAGES"
 	printf 'aptopts:\n%s\nsetup hooks:\n%s\ncustomize hooks:\n%s\n' \
 		"$C_APTOPTS" "$C_SETUP_HOOKS" "$C_HOOKS"
-	# the builder and the files hooks install are inputs too: a change in
-	# how it builds is a new chroot
-	(cd "$TOP" && sha256sum scripts/mkchroot.sh scripts/chroot/* scripts/labvm/*)
+	# the builder and the files this profile's hooks install are inputs
+	# too: a change in how it builds is a new chroot (and only of the
+	# profiles that use the file)
+	(
+		cd "$TOP" || exit 1
+		sha256sum scripts/mkchroot.sh
+		for _f in scripts/chroot/* scripts/labvm/*; do
+			case "$C_SETUP_HOOKS$C_HOOKS" in
+			*"$_f"*) sha256sum "$_f" ;;
+			esac
+		done
+	)
 }
 
 chroot_dir() {
