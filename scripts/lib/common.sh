@@ -62,12 +62,3 @@ json_str() {
 json_bool() {
 	if [ "$1" = 1 ]; then echo true; else echo false; fi
 }
-
-# Is this machine a virtual one?  Buggy modes refuse to run on bare metal.
-is_virtualised() {
-	grep -qw hypervisor /proc/cpuinfo 2>/dev/null && return 0
-	if command -v systemd-detect-virt >/dev/null 2>&1; then
-		systemd-detect-virt -q && return 0
-	fi
-	return 1
-}
