@@ -279,11 +279,7 @@ lab_vm_run() {
 	RUN_KERNEL=labvm RUN_KVER=$K_VER
 	ktap_begin "$rows"
 	progress "building triggers, parser and modules for the lab VM's $K_VER"
-	(
-		flock 9 || exit 1
-		make -s -C "$TOP/userspace" >"$BUILD/userspace.log" 2>&1 || exit 10
-		vm_build_modules || exit 11
-	) 9>"$BUILD/.lock" || die "$KSFT_FAIL" "build failed (logs: $BUILD/userspace.log, $(vm_kmod_dir)/build.log)"
+	vm_prepare --no-initramfs || die "$KSFT_FAIL" "$VM_ERROR"
 	OOPSPARSE=$TOP/userspace/bin/oopsparse
 	RUN_ACCEL=$(vm_accel)
 	for r in $rows; do

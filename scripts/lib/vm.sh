@@ -103,9 +103,13 @@ vm_required_modules() {
 # once (the matrix runs two VMs at a time; people use two terminals): the
 # builds and the copy of their output are serialised with a lock, and each
 # invocation stages and writes an initramfs of its own.  Returns 1 with a
-# one-line reason in VM_ERROR.
+# one-line reason in VM_ERROR.  vm_prepare --no-initramfs: the builds only
+# (the full lab VM gets its files on a disk, scripts/lib/labvm.sh).
 vm_prepare() {
-	VM_INITRD=$(mktemp "$BUILD/initramfs-$K_VER.XXXXXX") || return 1
+	VM_INITRD=''
+	if [ "${1:-}" != --no-initramfs ]; then
+		VM_INITRD=$(mktemp "$BUILD/initramfs-$K_VER.XXXXXX") || return 1
+	fi
 	(
 		flock 9 || exit 1
 		if ! make -s -C "$TOP/userspace" >"$BUILD/userspace.log" 2>&1; then
@@ -113,7 +117,7 @@ vm_prepare() {
 			exit 10
 		fi
 		vm_build_modules || exit 11
-		vm_initramfs "$VM_INITRD" || exit 12
+		[ -z "$VM_INITRD" ] || vm_initramfs "$VM_INITRD" || exit 12
 	) 9>"$BUILD/.lock"
 	case $? in
 	0) return 0 ;;
