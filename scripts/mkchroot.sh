@@ -116,13 +116,7 @@ chroot_manifest "$profile" > "$tmp/.oopslab-inputs"
 mv "$tmp" "$dir" || die 1 "cannot move $tmp to $dir"
 touch "$dir/.oopslab-complete"
 # Chroots of this profile made from other inputs are of no use any more.
-for old in "$BUILD/chroots/$profile"-*; do
-	base=${old%.log}
-	base=${base%.lock}
-	[ "$base" = "$dir" ] || [ ! -e "$old" ] && continue
-	[ -d "$base" ] && progress "chroot $profile: removing the outdated $(basename "$base")"
-	rm -rf "$base" "$base.log" "$base.lock"
-done
+prune_outdated "$dir"
 progress "chroot $profile: ready in $(fmt_secs $(($(now_ms) - t0))) s, $(du -sh "$dir" | cut -f1)"
 [ "$print_dir" = 1 ] && echo "$dir"
 exit 0

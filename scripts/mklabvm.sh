@@ -81,11 +81,7 @@ fi
 rm -rf "$dir"
 mv "$dir.tmp" "$dir" || die 1 "cannot move $dir.tmp to $dir"
 touch "$dir/.oopslab-complete"
-for old in "$BUILD/labvm/$profile"-*; do
-	base=${old%.lock}
-	[ "$base" = "$dir" ] || [ ! -e "$old" ] && continue
-	rm -rf "$base" "$base.lock"
-done
+prune_outdated "$dir"
 progress "image $profile: $release, ready in $(fmt_secs $(($(now_ms) - t0))) s: $dir"
 [ "$print_dir" = 1 ] && echo "$dir"
 exit 0

@@ -62,3 +62,16 @@ json_str() {
 json_bool() {
 	if [ "$1" = 1 ]; then echo true; else echo false; fi
 }
+
+# prune_outdated DIR: remove the other caches beside DIR made from other
+# inputs (DIR is PREFIX-HASH: every PREFIX-* directory, with its .log and
+# .lock, but DIR's own).
+prune_outdated() {
+	for _old in "${1%-*}"-*; do
+		_base=${_old%.log}
+		_base=${_base%.lock}
+		[ "$_base" = "$1" ] || [ ! -e "$_old" ] && continue
+		[ -d "$_base" ] && progress "removing the outdated $(basename "$_base")"
+		rm -rf "$_base" "$_base.log" "$_base.lock"
+	done
+}
