@@ -3,12 +3,14 @@
 #
 # Install what oopslab needs on a Debian 12 host, only what is missing.
 #
-#   scripts/deps.sh [--check] [--for build|check] [KERNEL ...]
+#   scripts/deps.sh [--check] [--for build|check] [--arch A ...] [KERNEL ...]
 #
 # KERNEL is debian-6.1 (the default), debian-5.10, debian-6.12, debian-7 or
-# lab.  --check lists what is missing and exits 1 if anything is,
-# installing nothing.  --for check adds the tools the test suite uses
-# (clang for fuzzing, jq, ...).
+# lab; A x86_64 (the default), arm64 or ppc64le (QEMU for it, the cross
+# compiler; its kernels come unpacked into a sysroot by scripts/mkchroot.sh,
+# never through the host's dpkg).  --check lists what is missing and exits
+# 1 if anything is, installing nothing.  --for check adds the tools the
+# test suite uses (clang for fuzzing, jq, ...).
 
 set -u
 PROG=deps
@@ -25,11 +27,14 @@ CHECK_PKGS="clang libclang-rt-14-dev jq shellcheck sparse linux-source-6.12 cocc
 check_only=0
 purpose=build
 kernels=
+arches=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--check) check_only=1 ;;
 	--for) shift; purpose=${1:-} ;;
-	-h | --help) sed -n '4,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	--arch) shift; arches="$arches ${1:-}" ;;
+	--arch=*) arches="$arches ${1#*=}" ;;
+	-h | --help) sed -n '4,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	-*) die "$KSFT_USAGE" "unknown option $1" ;;
 	*) kernels="$kernels $1" ;;
 	esac
@@ -40,6 +45,13 @@ build | check) ;;
 *) die "$KSFT_USAGE" "--for takes build or check" ;;
 esac
 [ -n "$kernels" ] || kernels=debian-6.1
+[ -n "$arches" ] || arches=x86_64
+for a in $arches; do
+	case " $ARCHES " in
+	*" $a "*) ;;
+	*) die "$KSFT_USAGE" "unknown architecture '$a' (valid: $ARCHES)" ;;
+	esac
+done
 
 pkgs=$BUILD_PKGS
 [ "$purpose" = check ] && pkgs="$pkgs $CHECK_PKGS"
@@ -47,7 +59,12 @@ for k in $kernels; do
 	# the full Debian lab VM (run_reproducer.sh --lab-vm)
 	[ "$k" = labvm ] && { pkgs="$pkgs mmdebstrap e2fsprogs"; continue; }
 	case " $KERNELS " in
-	*" $k "*) pkgs="$pkgs $(kernel_packages "$k")" ;;
+	*" $k "*)
+		for a in $arches; do
+			case " $(kernel_arches "$k") " in
+			*" $a "*) pkgs="$pkgs $(kernel_packages "$k" "$a")" ;;
+			esac
+		done ;;
 	*) [ -d "$k" ] || die "$KSFT_USAGE" "unknown kernel '$k' (valid: $KERNELS, or a kernel build directory)" ;;
 	esac
 done

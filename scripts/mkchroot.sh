@@ -18,7 +18,9 @@
 #
 # Users: modules built the way a user of an older or newer release builds
 # them (with that release's headers and compiler, build-* profiles), and
-# the root file system of a full lab-VM image (labvm-* profiles).
+# the root file system of a full lab-VM image (labvm-* profiles), and
+# another architecture's kernel, headers, busybox and liburing, unpacked
+# for cross builds and QEMU (sysroot-* profiles).
 
 # shellcheck disable=SC2034 # PROG is for the sourced libraries
 set -u
@@ -37,7 +39,7 @@ while [ $# -gt 0 ]; do
 	--list)
 		for p in $CHROOT_PROFILES; do
 			chroot_profile "$p"
-			printf '%-16s %s %s: %s\n' "$p" "$C_SUITE" "$C_VARIANT" "$C_DESCRIPTION"
+			printf '%-20s %s %s: %s\n' "$p" "$C_SUITE" "$C_VARIANT" "$C_DESCRIPTION"
 		done
 		exit 0 ;;
 	-h | --help) sed -n '4,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -78,6 +80,7 @@ progress "chroot $profile: $C_SUITE ($C_VARIANT) + $(echo "$C_PACKAGES" | wc -w)
 # shellcheck disable=SC2086 # word lists
 (
 	set -- --variant="$C_VARIANT" --verbose
+	[ -n "$C_ARCH" ] && set -- "$@" --architectures="$C_ARCH"
 	[ -n "$C_PACKAGES" ] && set -- "$@" --include="$(echo $C_PACKAGES | tr ' ' ',')"
 	nl='
 '
@@ -111,6 +114,20 @@ if ! grep -q '^mmdebstrap-exit 0$' "$log"; then
 	grep -E '^(E:|W:)' "$log" | tail -n 5 >&2
 	rm -rf "$tmp"
 	die 1 "chroot $profile: mmdebstrap failed (log: $log)"
+fi
+# mmdebstrap runs no hooks for the extract variant: they run here, the
+# same way (sh, the directory as "$1").
+if [ "$C_VARIANT" = extract ]; then
+	nl='
+'
+	IFS=$nl
+	for h in $C_HOOKS; do
+		OOPSLAB_TOP=$TOP sh -c "$h" hook "$tmp" >>"$log" 2>&1 || {
+			rm -rf "$tmp"
+			die 1 "chroot $profile: hook failed: $h (log: $log)"
+		}
+	done
+	unset IFS
 fi
 chroot_manifest "$profile" > "$tmp/.oopslab-inputs"
 mv "$tmp" "$dir" || die 1 "cannot move $tmp to $dir"

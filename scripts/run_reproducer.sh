@@ -3,9 +3,9 @@
 #
 # Run oopslab reproducers and judge their consoles.
 #
-#   run_reproducer.sh NAME [--mode MODE] [--kernel K] [--panic]
+#   run_reproducer.sh NAME [--mode MODE] [--kernel K] [--arch A] [--panic]
 #                          [--timeout S] [--out DIR]
-#   run_reproducer.sh --all [--kernel K|all] [--panic] [--out DIR]
+#   run_reproducer.sh --all [--kernel K|all] [--arch A] [--panic] [--out DIR]
 #   run_reproducer.sh --list [--markdown]
 #   run_reproducer.sh --in-guest NAME [--mode MODE] [--panic]
 #                     [--i-know-this-crashes-the-host]
@@ -17,7 +17,10 @@
 # On a build machine every run boots a fresh QEMU VM (KVM when it starts,
 # else TCG) with the kernel K (debian-6.1, the default; debian-5.10;
 # debian-6.12; debian-7; lab; a build directory; with --all, "all":
-# scripts/matrix.sh) and keeps its serial console in DIR/console.log.
+# scripts/matrix.sh) for the architecture A (x86_64, the default; arm64
+# and ppc64le: debian-6.1 and debian-6.12, emulated; see
+# Documentation/architectures.rst) and keeps its serial console in
+# DIR/console.log.
 # --in-guest runs the steps right here, which must be a declared lab VM
 # (--setup-lab-vm, which also enables the crash capture it can); a run
 # that crashes the machine is recorded first and judged after the reboot
@@ -40,13 +43,14 @@ TABLE=${OOPSLAB_TABLE:-$TOP/selftests/reproducers.txt}
 BUILD=${OOPSLAB_BUILD:-$TOP/build}
 
 . "$TOP/scripts/lib/common.sh"
+. "$TOP/scripts/lib/arch.sh"
 . "$TOP/scripts/lib/table.sh"
 . "$TOP/scripts/lib/guest.sh"
 . "$TOP/scripts/lib/verdict.sh"
 . "$TOP/scripts/lib/labvm.sh"
 
 usage() {
-	sed -n '4,28p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '4,31p' "$0" | sed 's/^# \{0,1\}//'
 	exit "${1:-$KSFT_USAGE}"
 }
 
@@ -87,14 +91,25 @@ guest_from_cmdline() {
 		oopslab.panic=*) RUN_PANIC=${w#*=} ;;
 		oopslab.trigger_timeout=*) RUN_TRIGGER_TIMEOUT=${w#*=} ;;
 		oopslab.output=*) output=${w#*=} ;;
+		oopslab.output_modules=*) output_mods=$(echo "${w#*=}" | tr , ' ') ;;
 		esac
 	done
-	# Userspace to a serial port of its own (vm_run): the console keeps
-	# only what the kernel printed.
+	RUN_ARCH=$(arch_of_uname "$(uname -m)")
+	# Userspace to a port of its own (vm_run): the console keeps only
+	# what the kernel printed.  On arm64 it is a virtio console, whose
+	# driver is a module: load it and wait for the device node.
+	for m in ${output_mods:-}; do
+		modprobe "$m" 2>/dev/null || kmark "modprobe $m failed: userspace output stays on the console"
+	done
+	i=0
+	while [ -n "${output:-}" ] && [ ! -c "/dev/$output" ] && [ "$i" -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
 	if [ -n "${output:-}" ] && [ -c "/dev/$output" ]; then
 		exec >"/dev/$output" 2>&1
 	fi
-	if table_load "$name" "$mode" "$RUN_KERNEL"; then
+	if table_load "$name" "$mode" "$RUN_KERNEL" "$RUN_ARCH"; then
 		guest_run /oopslab
 	else
 		mark "SKIP no table row $name $mode"
@@ -122,6 +137,7 @@ guest_direct() {
 	OOPSPARSE=$TOP/userspace/bin/oopsparse
 	[ -x "$OOPSPARSE" ] || die "$KSFT_FAIL" "$OOPSPARSE missing: run make first"
 	RUN_KERNEL=custom RUN_KVER=$(uname -r) RUN_ACCEL=none RUN_PANIC=$panic
+	RUN_ARCH=$(arch_of_uname "$(uname -m)")
 	ktap_begin "$rows"
 	for r in $rows; do
 		table_load "${r%%:*}" "${r#*:}" custom
@@ -195,22 +211,31 @@ host_run() {
 	. "$TOP/scripts/lib/vm.sh"
 	RUN_KERNEL=$kernel
 	case " $KERNELS " in
-	*" $kernel "*) "$TOP/scripts/deps.sh" "$kernel" || exit "$KSFT_FAIL" ;;
+	*" $kernel "*) ;;
 	*) [ -d "$kernel" ] || usage_error "unknown kernel '$kernel' (valid: $KERNELS, or a kernel build directory)"
-	   "$TOP/scripts/deps.sh" || exit "$KSFT_FAIL" ;;
+	   [ "$arch" = x86_64 ] || usage_error "a kernel build directory is for x86_64 only (got --arch $arch)" ;;
+	esac
+	case " $(kernel_arches "$kernel") " in
+	*" $arch "*) "$TOP/scripts/deps.sh" --arch "$arch" "$kernel" || exit "$KSFT_FAIL" ;;
 	esac
 
 	ktap_begin "$rows"
 	skip_all=
-	if ! kernel_resolve "$kernel"; then
-		skip_all="cannot resolve kernel $kernel"
+	case " $(kernel_arches "$kernel") " in
+	*" $arch "*) ;;
+	*) skip_all="$kernel is not offered on $arch (on $arch: $(for k in $KERNELS_FOREIGN; do printf '%s ' "$k"; done | sed 's/ $//'); Documentation/architectures.rst)" ;;
+	esac
+	if [ -n "$skip_all" ]; then
+		K_NAME=$kernel K_ARCH=$arch K_TARGET=$kernel-$arch
+	elif ! kernel_resolve "$kernel" "$arch"; then
+		skip_all="cannot resolve kernel $kernel on $arch"
 	elif why=$(kernel_missing); then
-		skip_all="$kernel: $why"
+		skip_all="$K_TARGET: $why"
 	fi
-	RUN_KERNEL=$K_NAME RUN_KVER=${K_VER:-?}
+	RUN_KERNEL=$K_TARGET RUN_KVER=${K_VER:-?} RUN_ARCH=$K_ARCH
 	if [ -n "$skip_all" ]; then
 		for r in $rows; do
-			table_load "${r%%:*}" "${r#*:}" "$K_NAME"
+			table_load "${r%%:*}" "${r#*:}" "$K_NAME" "$K_ARCH"
 			RUN_CONSOLE='' RUN_GUESTLOG='' RUN_WALL_MS=''
 			V_RESULT=skip V_REASON=$skip_all V_SIGNATURE=""
 			ktap_result
@@ -219,7 +244,7 @@ host_run() {
 	fi
 
 	mkdir -p "$BUILD"
-	progress "building triggers, parser and modules for $K_NAME ($K_VER)"
+	progress "building triggers, parser and modules for $K_TARGET ($K_VER)"
 	trap 'rm -f "${VM_INITRD:-}"' EXIT
 	vm_prepare || die "$KSFT_FAIL" "$VM_ERROR"
 	initrd=$VM_INITRD
@@ -228,19 +253,19 @@ host_run() {
 	progress "VMs use $(echo "$RUN_ACCEL" | tr '[:lower:]' '[:upper:]')$( [ "$RUN_ACCEL" = tcg ] && echo ' (KVM did not start here)')"
 
 	for r in $rows; do
-		table_load "${r%%:*}" "${r#*:}" "$K_NAME"
-		out=$OUTDIR/$K_NAME/$R_name.$R_mode$( [ "$panic" = 1 ] && echo .panic)
+		table_load "${r%%:*}" "${r#*:}" "$K_NAME" "$K_ARCH"
+		out=$OUTDIR/$K_TARGET/$R_name.$R_mode$( [ "$panic" = 1 ] && echo .panic)
 		[ "$single" = 1 ] && out=$OUTDIR
 		mkdir -p "$out"
 		RUN_CONSOLE=$out/console.log RUN_GUESTLOG=$out/guest.log
 		RUN_PANIC=$panic RUN_WALL_MS='' RUN_BOOT_MS='' RUN_TIMEDOUT=0
 		if [ -r "$K_CONFIG" ] && m=$(missing_config "$K_CONFIG"); then
 			rm -f "$RUN_CONSOLE" "$RUN_GUESTLOG"
-			V_RESULT=skip V_REASON="$K_NAME lacks $m" V_SIGNATURE=""
+			V_RESULT=skip V_REASON="$K_TARGET lacks $m" V_SIGNATURE=""
 			ktap_result
 			continue
 		fi
-		progress "$R_name $R_mode on $K_NAME: booting$( [ "$panic" = 1 ] && echo ' (panic settings)')"
+		progress "$R_name $R_mode on $K_TARGET: booting$( [ "$panic" = 1 ] && echo ' (panic settings)')"
 		vm_run "$initrd" "$out" "$panic" "${timeout:-${R_timeout:-60}}"
 		boot_note=''
 		if boot_crash=$(vm_boot_crashed "$RUN_CONSOLE"); then
@@ -255,7 +280,7 @@ host_run() {
 		fi
 		verdict "$RUN_CONSOLE" "$RUN_GUESTLOG" "$panic" "$RUN_TIMEDOUT"
 		[ -n "$boot_note" ] && V_REASON="$V_REASON ($boot_note)"
-		progress "$R_name $R_mode on $K_NAME: $V_RESULT in $(fmt_secs "$RUN_WALL_MS") s: $V_REASON"
+		progress "$R_name $R_mode on $K_TARGET: $V_RESULT in $(fmt_secs "$RUN_WALL_MS") s: $V_REASON"
 		ktap_result
 	done
 	ktap_end
@@ -330,7 +355,7 @@ lab_vm_run() {
 
 # ------------------------------------------------------------------- main
 
-name='' mode='' kernel=debian-6.1 panic=0 timeout='' OUTDIR='' all=0 list=''
+name='' mode='' kernel=debian-6.1 arch=x86_64 panic=0 timeout='' OUTDIR='' all=0 list=''
 in_guest=0 force=0 from_cmdline=0 setup_lab=0 declare_only='' collect=0
 lab_vm=0 capture=erst build_in_guest=no
 RUN_PANIC=0 RUN_KERNEL=custom
@@ -341,6 +366,8 @@ while [ $# -gt 0 ]; do
 	--mode=*) mode=${1#*=} ;;
 	--kernel) [ $# -ge 2 ] || usage_error "--kernel needs a value"; kernel=$2; shift ;;
 	--kernel=*) kernel=${1#*=} ;;
+	--arch) [ $# -ge 2 ] || usage_error "--arch needs a value"; arch=$2; shift ;;
+	--arch=*) arch=${1#*=} ;;
 	--timeout) [ $# -ge 2 ] || usage_error "--timeout needs a value"; timeout=$2; shift ;;
 	--timeout=*) timeout=${1#*=} ;;
 	--out) [ $# -ge 2 ] || usage_error "--out needs a value"; OUTDIR=$2; shift ;;
@@ -388,11 +415,18 @@ if [ -n "$list" ]; then
 	exit 0
 fi
 # Every kernel: the matrix, two VMs at a time.
+case " $ARCHES " in
+*" $arch "*) ;;
+*) usage_error "unknown architecture '$arch' (valid: $ARCHES)" ;;
+esac
+if [ "$arch" != x86_64 ] && { [ "$in_guest" = 1 ] || [ "$lab_vm" = 1 ]; }; then
+	usage_error "--arch is for the suite's VMs: --in-guest runs on the machine it is on, --lab-vm is x86_64"
+fi
 if [ "$kernel" = all ]; then
 	if [ "$all" != 1 ] || [ "$in_guest" = 1 ]; then
 		usage_error "--kernel all runs the matrix: use it with --all"
 	fi
-	set -- ${mode:+--mode "$mode"} ${timeout:+--timeout "$timeout"} ${OUTDIR:+--out "$OUTDIR"}
+	set -- --arches "$arch" ${mode:+--mode "$mode"} ${timeout:+--timeout "$timeout"} ${OUTDIR:+--out "$OUTDIR"}
 	[ "$panic" = 1 ] && set -- "$@" --panic
 	exec "$TOP/scripts/matrix.sh" "$@"
 fi

@@ -5,7 +5,10 @@
 #   C_DESCRIPTION  one line for --list
 #   C_SUITE        the Debian suite mmdebstrap starts from
 #   C_VARIANT      mmdebstrap's --variant (apt: essential + apt; buildd:
-#                  build-essential too)
+#                  build-essential too; extract: the packages unpacked,
+#                  nothing run, as for another architecture)
+#   C_ARCH         Debian architecture (mmdebstrap's --architectures);
+#                  empty: the host's
 #   C_SOURCES      the chroot's own apt sources, one "deb ..." line each
 #   C_PACKAGES     packages to install (PKG/SUITE takes it from SUITE)
 #   C_APTOPTS      apt options for mmdebstrap's --aptopt, one per line
@@ -18,7 +21,7 @@
 # chroot_dir NAME prints where it is kept; chroot_manifest NAME what it is
 # made of (its hash names the directory).
 
-CHROOT_PROFILES="build-5.10 build-7 labvm-12"
+CHROOT_PROFILES="build-5.10 build-7 labvm-12 sysroot-6.1-arm64 sysroot-6.1-ppc64le sysroot-6.12-arm64 sysroot-6.12-ppc64le"
 
 # Debian's archive, as the host reaches it.
 CHROOT_MIRROR=${OOPSLAB_MIRROR:-http://deb.debian.org/debian}
@@ -28,8 +31,37 @@ CHROOT_SECURITY=${OOPSLAB_SECURITY_MIRROR:-http://deb.debian.org/debian-security
 # kernels.sh (DEBIAN_510_ABI, DEBIAN_7_ABI), beside 6.12's: source it first.
 
 chroot_profile() {
-	C_APTOPTS='' C_SETUP_HOOKS='' C_HOOKS=''
+	C_APTOPTS='' C_SETUP_HOOKS='' C_HOOKS='' C_ARCH=''
 	case $1 in
+	sysroot-*-*)
+		# Debian 12's kernel of another architecture, for cross-building
+		# modules against and booting under QEMU, with the static
+		# busybox and liburing of that architecture for the initramfs.
+		# Unpacked only: no foreign architecture in the host's dpkg.
+		_a=${1##*-} _v=${1#sysroot-}
+		_v=${_v%-*}
+		arch_resolve "$_a" || return 1
+		case $_v in
+		6.1) _abi=$(debian_61_abi) _kbuild=linux-kbuild-6.1 ;;
+		6.12) _abi=$DEBIAN_612_ABI _kbuild=linux-kbuild-${DEBIAN_612_ABI%-cloud-amd64} ;;
+		*) return 1 ;;
+		esac
+		[ -n "$_abi" ] || return 1
+		_abi=${_abi%-cloud-amd64}-$A_KFLAVOUR
+		C_DESCRIPTION="Debian 12's $_abi (image, headers, modules), busybox-static and liburing-dev, unpacked"
+		C_SUITE=bookworm
+		C_VARIANT=extract
+		C_ARCH=$A_DEB
+		C_SOURCES="deb $CHROOT_MIRROR bookworm main
+deb $CHROOT_SECURITY bookworm-security main"
+		C_PACKAGES="linux-image-$_abi linux-headers-$_abi busybox-static liburing-dev"
+		# The headers' scripts/ is the $_kbuild package: the target's
+		# binaries of it do not run here, the host's (same upload) do.
+		# No postinst ran: modules.dep is made here, with the host's
+		# depmod (it reads any architecture's modules).
+		C_HOOKS="rm -rf \"\$1/usr/lib/$_kbuild\" && ln -s /usr/lib/$_kbuild \"\$1/usr/lib/$_kbuild\"
+depmod -b \"\$1\" $_abi"
+		;;
 	build-5.10)
 		C_DESCRIPTION="Debian 11 (bullseye-security): gcc-10 and the 5.10 cloud kernel's headers and image"
 		C_SUITE=bullseye
@@ -84,6 +116,7 @@ chroot_manifest() {
 	chroot_profile "$1" || return 1
 	printf 'profile: %s\nsuite: %s\nvariant: %s\nsources:\n%s\npackages: %s\n' \
 		"$1" "$C_SUITE" "$C_VARIANT" "$C_SOURCES" "$C_PACKAGES"
+	[ -z "$C_ARCH" ] || printf 'architecture: %s\n' "$C_ARCH"
 	printf 'aptopts:\n%s\nsetup hooks:\n%s\ncustomize hooks:\n%s\n' \
 		"$C_APTOPTS" "$C_SETUP_HOOKS" "$C_HOOKS"
 	# the builder and the files this profile's hooks install are inputs

@@ -319,7 +319,7 @@ labvm_boot() {
 		_ramoops='memmap=4M$0x70000000 ramoops.mem_address=0x70000000 ramoops.mem_size=0x400000 ramoops.record_size=0x100000'
 	_t0=$(now_ms)
 	# shellcheck disable=SC2046 # accel args are words
-	timeout -k 5 "$_timeout" "$QEMU" $(vm_qemu_accel_args "$RUN_ACCEL") \
+	timeout -k 5 "$_timeout" "$A_QEMU" $(vm_qemu_accel_args "$RUN_ACCEL") \
 		-m 2048 -smp 2 -nodefaults -no-user-config -display none \
 		-serial "file:$_out/console.log" -serial "file:$_out/guest.log" \
 		-kernel "$LABVM_IMG/vmlinuz" -initrd "$LABVM_IMG/initrd.img" \

@@ -3,7 +3,10 @@
 #
 # Reader for selftests/reproducers.txt, the reproducer table.  The format is
 # described at the top of that file: blank-line separated stanzas of
-# "key: value" lines; "key@KERNEL: value" overrides "key" for one kernel.
+# "key: value" lines; "key@KERNEL: value" overrides "key" for one kernel,
+# "key@ARCH" for one architecture (x86_64, arm64, ppc64le) and
+# "key@KERNEL-ARCH" for one kernel on one architecture (debian-6.1-arm64),
+# the most specific winning: KERNEL-ARCH, then ARCH, then KERNEL.
 
 TABLE_KEYS="name mode description module trigger trigger-exit expect
 expect-comm expect-frame expect-line expect-output panic-expect requires
@@ -36,22 +39,29 @@ table_has() {
 	table_rows | grep -qx "$1 $2"
 }
 
-# Load the stanza NAME MODE for KERNEL into R_<key> shell variables (dashes
-# become underscores).  Every key of TABLE_KEYS is set, empty if absent.
+# Load the stanza NAME MODE for KERNEL on ARCH (default x86_64) into
+# R_<key> shell variables (dashes become underscores).  Every key of
+# TABLE_KEYS is set, empty if absent.
 table_load() {
-	_vars=$(awk -v name="$1" -v mode="$2" -v kernel="$3" -v keys="$TABLE_KEYS" '
+	_vars=$(awk -v name="$1" -v mode="$2" -v kernel="$3" -v arch="${4:-x86_64}" \
+		-v keys="$TABLE_KEYS" '
 	function q(s) { gsub(/\047/, "\047\\\047\047", s); return "\047" s "\047" }
 	BEGIN { RS = ""; FS = "\n"; nk = split(keys, K, /[ \n]+/) }
 	{
-		delete v; delete o
+		delete v; delete o1; delete o2; delete o3
 		for (i = 1; i <= NF; i++) {
 			if ($i ~ /^[ \t]*#/ || (p = index($i, ":")) == 0)
 				continue
 			k = substr($i, 1, p - 1); val = substr($i, p + 1)
 			sub(/^[ \t]+/, "", val); sub(/[ \t]+$/, "", val)
 			if ((a = index(k, "@")) > 0) {
-				if (substr(k, a + 1) == kernel)
-					o[substr(k, 1, a - 1)] = val
+				sel = substr(k, a + 1); k = substr(k, 1, a - 1)
+				if (sel == kernel "-" arch)
+					o3[k] = val
+				else if (sel == arch)
+					o2[k] = val
+				else if (sel == kernel)
+					o1[k] = val
 			} else {
 				v[k] = val
 			}
@@ -60,7 +70,7 @@ table_load() {
 			next
 		for (i = 1; i <= nk; i++) {
 			k = K[i]; if (k == "") continue
-			val = (k in o) ? o[k] : v[k]
+			val = (k in o3) ? o3[k] : (k in o2) ? o2[k] : (k in o1) ? o1[k] : v[k]
 			gsub(/-/, "_", k)
 			print "R_" k "=" q(val)
 		}

@@ -271,9 +271,10 @@ verdict_exit_why() {
 # verdict_json FILE: the machine-readable verdict of a run.
 verdict_json() {
 	{
-		printf '{"name": %s, "mode": %s, "kernel": %s, "kernel_release": %s,\n' \
+		printf '{"name": %s, "mode": %s, "kernel": %s, "arch": %s, "kernel_release": %s,\n' \
 			"$(json_str "$R_name")" "$(json_str "$R_mode")" \
-			"$(json_str "$RUN_KERNEL")" "$(json_str "$RUN_KVER")"
+			"$(json_str "$RUN_KERNEL")" "$(json_str "${RUN_ARCH:-x86_64}")" \
+			"$(json_str "$RUN_KVER")"
 		printf ' "result": %s, "reason": %s, "signature": %s,\n' \
 			"$(json_str "$V_RESULT")" "$(json_str "$V_REASON")" \
 			"$(json_str "$V_SIGNATURE")"

@@ -3,15 +3,17 @@
 #
 # Host side of a run: build what the guest needs and boot one fresh QEMU
 # VM per run, with the serial console in a file that survives a panic, a
-# hang (the timeout kills QEMU) or a clean power-off.
-
-QEMU=${QEMU:-qemu-system-x86_64}
+# hang (the timeout kills QEMU) or a clean power-off.  The architecture's
+# facts (QEMU, machine, console, ports) are A_*, from scripts/lib/arch.sh
+# through kernel_resolve.
 
 # KVM when it actually starts, else TCG.  Nested KVM on some hosts aborts
 # at vCPU setup ("failed to set MSR 0x10a") or hangs, so /dev/kvm existing
 # proves nothing: boot the kernel without a root fs and see it print.
 # The answer is cached per host kernel in the build directory.
 vm_accel() {
+	# another architecture is emulated
+	[ -z "${A_CROSS:-}" ] || { echo tcg; return; }
 	_cache=$BUILD/accel.$(uname -r)
 	if [ -r "$_cache" ]; then
 		cat "$_cache"
@@ -21,7 +23,7 @@ vm_accel() {
 	if [ -w /dev/kvm ]; then
 		_log=$BUILD/kvm-probe.log
 		rm -f "$_log"
-		timeout -k 2 20 "$QEMU" -accel kvm -cpu host -m 256 -nodefaults \
+		timeout -k 2 20 "$A_QEMU" -accel kvm -cpu host -m 256 -nodefaults \
 			-no-user-config -display none -no-reboot \
 			-serial "file:$_log" -kernel "$K_IMAGE" \
 			-append "console=ttyS0 panic=-1" >/dev/null 2>&1
@@ -36,11 +38,13 @@ vm_accel() {
 # and under 5-level paging whether a garbage pointer is canonical depends
 # on where KASLR put the direct map and vmemmap: afalg-shash's bad free
 # then faults as a #GP on one boot and a #PF on the next.  With 4 levels
-# it is a #GP on every boot (Documentation/afalg-shash.rst).
+# it is a #GP on every boot (Documentation/afalg-shash.rst).  The other
+# architectures' machine and CPU are A_MACHINE.
 vm_qemu_accel_args() {
-	case $1 in
-	kvm) echo "-accel kvm -cpu host,la57=off" ;;
-	*) echo "-accel tcg -cpu max,la57=off" ;;
+	case $1:$A_NAME in
+	kvm:x86_64) echo "-accel kvm -cpu host,la57=off" ;;
+	*:x86_64) echo "-accel tcg -cpu max,la57=off" ;;
+	*) echo "-accel tcg $A_MACHINE" ;;
 	esac
 }
 
@@ -55,9 +59,9 @@ vm_kmod_dir() {
 	fi
 }
 
-# Build the class modules for K_* in vm_kmod_dir: on the host, or in the
-# chroot with that release's own make and compiler, as its users build
-# them.  KBUILD_EXTRA_WARN and KBUILD_CHECKSRC (W=, C=) are passed on.
+# Build the class modules for K_* in vm_kmod_dir: on the host (with
+# Debian's cross compiler for another architecture), or in the chroot with
+# that release's own make and compiler, as its users build them.  KBUILD_EXTRA_WARN and KBUILD_CHECKSRC (W=, C=) are passed on.
 vm_build_modules() {
 	_dst=$(vm_kmod_dir)
 	mkdir -p "$_dst"
@@ -76,7 +80,9 @@ vm_build_modules() {
 			${KBUILD_CHECKSRC:+KBUILD_CHECKSRC=$KBUILD_CHECKSRC} \
 			make -s -C "$K_BUILD" M=/oopslab-kmod modules >"$_dst/build.log" 2>&1
 	else
-		make -s -C "$K_BUILD" M="$_dst" modules >"$_dst/build.log" 2>&1
+		make -s -C "$K_BUILD" M="$_dst" \
+			${A_CROSS:+ARCH=$A_KARCH CROSS_COMPILE=$A_CROSS} \
+			modules >"$_dst/build.log" 2>&1
 	fi || {
 		tail -n 20 "$_dst/build.log" >&2
 		return 1
@@ -87,10 +93,13 @@ vm_build_modules() {
 }
 
 # Kernel modules of the target kernel named in "requires" anywhere in the
-# table, with their dependencies, as paths relative to K_MODDIR.
+# table, and those the guest log's port needs, with their dependencies, as
+# paths relative to K_MODDIR.
 vm_required_modules() {
-	_names=$(awk '/^requires(@[^:]*)?:/ { sub(/^[^:]*:/, ""); print }' "$TABLE" |
-		tr ' ' '\n' | grep -v -e '^CONFIG_' -e '^$' | sort -u)
+	_names=$({
+		awk '/^requires(@[^:]*)?:/ { sub(/^[^:]*:/, ""); print }' "$TABLE"
+		echo "$A_GUEST_MODS"
+	} | tr ' ' '\n' | grep -v -e '^CONFIG_' -e '^$' | sort -u)
 	for _n in $_names; do
 		modprobe -S "$K_VER" -d "${K_MODDIR%/lib/modules/*}" \
 			--show-depends "$_n" 2>/dev/null |
@@ -112,7 +121,7 @@ vm_prepare() {
 	fi
 	(
 		flock 9 || exit 1
-		if ! make -s -C "$TOP/userspace" >"$BUILD/userspace.log" 2>&1; then
+		if ! vm_build_userspace >"$BUILD/userspace.log" 2>&1; then
 			tail -n 20 "$BUILD/userspace.log" >&2
 			exit 10
 		fi
@@ -129,6 +138,38 @@ vm_prepare() {
 	return 1
 }
 
+# Where the triggers and the parser for the guest are: userspace/bin, or,
+# for another architecture, a cross build of them in build/.
+vm_userspace_bin() {
+	if [ -n "${A_CROSS:-}" ]; then
+		echo "$BUILD/userspace/$A_NAME/bin"
+	else
+		echo "$TOP/userspace/bin"
+	fi
+}
+
+# Build them.  Cross: a copy of the sources (only those: a copied object
+# of the host's would look up to date), Debian's cross gcc and its libc,
+# liburing.a and its headers from the target's own liburing-dev in the
+# sysroot.
+vm_build_userspace() {
+	# the host's own, for the verdicts
+	make -s -C "$TOP/userspace" || return 1
+	[ -n "${A_CROSS:-}" ] || return 0
+	_d=$BUILD/userspace/$A_NAME
+	mkdir -p "$_d" || return 1
+	(cd "$TOP/userspace" && find . -path ./bin -prune -o \
+		\( -name '*.[ch]' -o -name Makefile \) -print |
+		cpio -pdmu --quiet "$_d") || return 1
+	command -v "${A_CROSS}gcc" >/dev/null || {
+		echo "no ${A_CROSS}gcc: scripts/deps.sh --arch $A_NAME installs it"
+		return 1
+	}
+	make -s -C "$_d" CC="${A_CROSS}gcc" AR="${A_CROSS}ar" \
+		CPPFLAGS="-idirafter $K_SYSROOT/usr/include" \
+		LDLIBS="$K_SYSROOT/usr/lib/$A_TRIPLET/liburing.a -lpthread"
+}
+
 # vm_initramfs OUT: busybox, the project files the guest needs, the class
 # modules built for K_VER and the required kernel modules.
 vm_initramfs() {
@@ -138,16 +179,23 @@ vm_initramfs() {
 		"$_root/oopslab/kmod" "$_root/proc" "$_root/sys" "$_root/dev" \
 		"$_root/tmp" "$_root/lib/modules/$K_VER"
 
+	# the target's busybox-static; the applets are those of the host's,
+	# the same Debian version (the target's cannot run here)
 	_bb=$(command -v busybox) || return 1
-	cp "$_bb" "$_root/bin/busybox"
+	_tbb=$_bb
+	[ -z "${K_SYSROOT:-}" ] || _tbb=$K_SYSROOT/bin/busybox
+	cp "$_tbb" "$_root/bin/busybox" || return 1
 	for _a in $("$_bb" --list); do
 		[ "$_a" = busybox ] || ln -sf busybox "$_root/bin/$_a"
 	done
+	# the kernel's request_module() runs /sbin/modprobe (ppc64le's ext4
+	# asks for crc32c at mount time)
+	ln -s bin "$_root/sbin"
 
 	cp "$TOP/scripts/run_reproducer.sh" "$_root/oopslab/scripts/"
 	cp "$TOP"/scripts/lib/*.sh "$_root/oopslab/scripts/lib/"
 	cp "$TABLE" "$_root/oopslab/selftests/reproducers.txt"
-	cp "$TOP"/userspace/bin/* "$_root/oopslab/userspace/bin/"
+	cp "$(vm_userspace_bin)"/* "$_root/oopslab/userspace/bin/"
 	if [ -n "${OOPSLAB_TRIGGERS:-}" ]; then
 		cp "$OOPSLAB_TRIGGERS"/* "$_root/oopslab/userspace/bin/" || return 1
 	fi
@@ -199,11 +247,12 @@ vm_boot_crashed() {
 # vm_run INITRD OUT PANIC TIMEOUT: boot, wait, keep the console.  Sets
 # RUN_WALL_MS, RUN_BOOT_MS, RUN_TIMEDOUT.
 #
-# Two serial ports: ttyS0, the kernel's console, to OUT/console.log, and
-# ttyS1, where the guest's /init sends everything userspace prints (the
-# runner's markers, the trigger's output), to OUT/guest.log.  On one port
-# the two interleave, even inside a report's call trace, and the console
-# would no longer be what the kernel printed.
+# Two ports: the kernel's console (ttyS0; A_CONSOLE) to OUT/console.log,
+# and a second one (ttyS1; A_GUEST_TTY), where the guest's /init sends
+# everything userspace prints (the runner's markers, the trigger's
+# output), to OUT/guest.log.  On one port the two interleave, even inside
+# a report's call trace, and the console would no longer be what the
+# kernel printed.
 vm_run() {
 	_initrd=$1 _out=$2 _panic=$3 _timeout=$4
 	_con=$_out/console.log
@@ -213,16 +262,19 @@ vm_run() {
 	: > "$_glog"
 
 	_ttimeout=$((_timeout > 20 ? _timeout - 10 : 10))
-	_append="console=ttyS0 loglevel=7 panic=-1 $R_cmdline"
+	_append="console=$A_CONSOLE loglevel=7 panic=-1 $R_cmdline"
 	_append="$_append oopslab.run=$R_name oopslab.mode=$R_mode"
 	_append="$_append oopslab.kernel=$K_NAME oopslab.panic=$_panic"
-	_append="$_append oopslab.trigger_timeout=$_ttimeout oopslab.output=ttyS1"
+	_append="$_append oopslab.trigger_timeout=$_ttimeout oopslab.output=$A_GUEST_TTY"
+	[ -z "$A_GUEST_MODS" ] ||
+		_append="$_append oopslab.output_modules=$(echo "$A_GUEST_MODS" | tr ' ' ,)"
 
 	_t0=$(now_ms)
-	# shellcheck disable=SC2046 # accel args are words
-	timeout -k 5 "$_timeout" "$QEMU" $(vm_qemu_accel_args "$RUN_ACCEL") \
+	# shellcheck disable=SC2046 # accel and port args are words
+	timeout -k 5 "$_timeout" "$A_QEMU" $(vm_qemu_accel_args "$RUN_ACCEL") \
 		-m 1024 -smp 2 -nodefaults -no-user-config -display none \
-		-no-reboot -serial "file:$_con" -serial "file:$_glog" \
+		-no-reboot -serial "file:$_con" \
+		$(echo "$A_GUEST_PORT" | sed "s|@FILE|$_glog|") \
 		-kernel "$K_IMAGE" -initrd "$_initrd" -append "$_append" \
 		>"$_out/qemu.log" 2>&1 &
 	_qpid=$!
