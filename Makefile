@@ -4,11 +4,11 @@
 #
 #   make [KDIR=/path/to/kernel/build]   modules + triggers + parser
 #   make check                          every test (installs what it needs)
-#   make matrix                         every reproducer on every kernel
+#   make matrix                         every reproducer on every kernel and arch
 #   make lint                           checkpatch, W=1, sparse, sanitizers, shellcheck
 #   make check-source M=PATH            the five classes in a module's source (Coccinelle)
 #   make bench                          suite time against bare VM boots; parser speed
-#   make soak [N=20] [KERNEL=K] [LOAD=1] every row N times: is every verdict repeatable?
+#   make soak [N=20] [KERNEL=K] [ARCH=A] [LOAD=1] every row N times: is every verdict repeatable?
 #   make -C /lib/modules/$(uname -r)/build M=$PWD    modules only (kbuild)
 #
 # KDIR defaults to the running kernel's build directory, or Debian's 6.1
@@ -44,10 +44,11 @@ check: deps
 	$(MAKE) -C selftests run_tests TEST_PROGS=labvm.sh
 	scripts/lint.sh
 
-# Reproducer x mode x kernel (debian-5.10, debian-6.1, debian-6.12,
-# debian-7, lab; the chroots and the lab kernel made first, cached), two
-# VMs at a time: build/matrix/matrix.md and junit.xml.
-# Documentation/kernels.rst
+# Reproducer x mode x kernel x architecture (debian-5.10, debian-6.1,
+# debian-6.12, debian-7, lab on x86_64; debian-6.1 and debian-6.12 on
+# arm64 and ppc64le, emulated; the chroots, sysroots and the lab kernel
+# made first, cached), two VMs at a time: build/matrix/matrix.md and
+# junit.xml.  Documentation/kernels.rst, Documentation/architectures.rst
 matrix: deps
 	scripts/matrix.sh
 
@@ -64,7 +65,7 @@ bench: deps
 N ?= 20
 KERNEL ?= debian-6.1
 soak: deps
-	scripts/soak.sh -n $(N) --kernel $(KERNEL) $(if $(filter 1,$(LOAD)),--load)
+	scripts/soak.sh -n $(N) --kernel $(KERNEL) $(if $(ARCH),--arch $(ARCH)) $(if $(filter 1,$(LOAD)),--load)
 
 # A module's source, any tree: M=DIR or M=FILE.  Documentation/check-source.rst
 check-source:

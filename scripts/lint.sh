@@ -10,7 +10,8 @@
 #     on every module source under kmod/
 #   - kbuild: W=1 and sparse C=2 for every module, on every kernel that is
 #     installed or built (debian-5.10, debian-6.1, debian-6.12, debian-7,
-#     lab; 5.10 and 7 in the chroot of their release)
+#     lab; 5.10 and 7 in the chroot of their release), and cross-built for
+#     debian-6.1 and debian-6.12 on arm64 and ppc64le
 #   - sanitizers: the triggers' safe paths and the parser's unit tests,
 #     built with ASan+UBSan (and -Wall -Wextra -Werror)
 #   - shellcheck: -x on every shell script
@@ -98,7 +99,17 @@ lint_checkpatch() {
 # directory so that every file is compiled and checked.  Anything printed
 # other than the BTF note is a finding.
 lint_kbuild_one() {
-	_k=$1
+	_k=$1 _a=${2:-x86_64}
+	if [ "$_a" != x86_64 ]; then
+		# another architecture: cross-built against its sysroot
+		# (unpacked unless cached, seconds)
+		kernel_resolve "$_k" "$_a" 2>/dev/null || {
+			summary "kbuild W=1 C=2 on $_k-$_a: skipped (its sysroot cannot be made: scripts/mkchroot.sh $(kernel_sysroot_profile "$_k" "$_a"))"
+			return
+		}
+		lint_kbuild_build "$_k-$_a"
+		return
+	fi
 	# Asked for its directory, the lab kernel is built when it is not
 	# there yet (minutes), and a build in progress is waited for: lint
 	# uses a lab kernel only once one has been built, and asks for no
@@ -116,6 +127,12 @@ lint_kbuild_one() {
 		summary "kbuild W=1 C=2 on $_k: skipped (cannot resolve it)"
 		return
 	}
+	lint_kbuild_build "$_k"
+}
+
+# lint_kbuild_build TARGET: the build for the K_* kernel_resolve set.
+lint_kbuild_build() {
+	_k=$1
 	rm -rf "$(vm_kmod_dir)"
 	_out=$(KBUILD_EXTRA_WARN=1 KBUILD_CHECKSRC=2 vm_build_modules 2>&1)
 	_rc=$?
@@ -142,6 +159,12 @@ lint_kbuild() {
 	}
 	for _k in $KERNELS; do
 		lint_kbuild_one "$_k"
+	done
+	for _a in $ARCHES; do
+		[ "$_a" = x86_64 ] && continue
+		for _k in $KERNELS_FOREIGN; do
+			lint_kbuild_one "$_k" "$_a"
+		done
 	done
 }
 

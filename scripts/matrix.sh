@@ -1,17 +1,21 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# Every reproducer and mode of the table on every kernel: the matrix.
+# Every reproducer and mode of the table on every kernel and architecture:
+# the matrix.
 #
-#   scripts/matrix.sh [--kernels "K ..."] [--jobs N] [--mode MODE]
-#                     [--panic] [--timeout S] [--out DIR]
+#   scripts/matrix.sh [--kernels "K ..."] [--arches "A ..."] [--jobs N]
+#                     [--mode MODE] [--panic] [--timeout S] [--out DIR]
 #
-# Runs selftests/run.sh (the runner's --all, after the table checks) once
-# per kernel, so modules and the initramfs are built once per kernel, with
-# N kernels (default 2, so two VMs) at a time; the lab kernel is built
+# A column is a kernel on an architecture (a target: KERNEL on x86_64,
+# KERNEL-ARCH on the others, for the kernels offered there: kernel_arches
+# in scripts/lib/kernels.sh); --arches defaults to all of them.  Runs
+# selftests/run.sh (the runner's --all, after the table checks) once per
+# target, so modules and the initramfs are built once per target, with N
+# targets (default 2, so two VMs) at a time; the lab kernel is built
 # first when needed.  Writes DIR/matrix.md (rows: reproducer.mode;
-# columns: kernels; cells: verdict, signature, wall time), DIR/junit.xml,
-# DIR/KERNEL.ktap and DIR/runs/KERNEL/NAME.MODE/{console.log,verdict.json}
+# columns: targets; cells: verdict, signature, wall time), DIR/junit.xml,
+# DIR/TARGET.ktap and DIR/runs/TARGET/NAME.MODE/{console.log,verdict.json}
 # (DIR defaults to build/matrix).  Exits 1 if any cell failed, 0 otherwise
 # (skips are not failures).  Needs jq (scripts/deps.sh --for check).
 #
@@ -28,11 +32,13 @@ BUILD=${OOPSLAB_BUILD:-$TOP/build}
 . "$TOP/scripts/lib/kernels.sh"
 . "$TOP/scripts/lib/prepare.sh"
 
-kernels=$KERNELS jobs=2 out='' runner_args=''
+kernels=$KERNELS arches=$ARCHES jobs=2 out='' runner_args=''
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kernels) [ $# -ge 2 ] || die "$KSFT_USAGE" "--kernels needs a value"; kernels=$2; shift ;;
 	--kernels=*) kernels=${1#*=} ;;
+	--arches) [ $# -ge 2 ] || die "$KSFT_USAGE" "--arches needs a value"; arches=$2; shift ;;
+	--arches=*) arches=${1#*=} ;;
 	--jobs | -j) [ $# -ge 2 ] || die "$KSFT_USAGE" "--jobs needs a value"; jobs=$2; shift ;;
 	--jobs=*) jobs=${1#*=} ;;
 	--out) [ $# -ge 2 ] || die "$KSFT_USAGE" "--out needs a value"; out=$2; shift ;;
@@ -41,7 +47,7 @@ while [ $# -gt 0 ]; do
 		[ $# -ge 2 ] || die "$KSFT_USAGE" "$1 needs a value"
 		runner_args="$runner_args $1 $2"; shift ;;
 	--mode=* | --timeout=* | --panic) runner_args="$runner_args $1" ;;
-	-h | --help) sed -n '4,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h | --help) sed -n '4,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "$KSFT_USAGE" "unknown argument $1 (see --help)" ;;
 	esac
 	shift
@@ -55,6 +61,33 @@ for k in $kernels; do
 	*) [ -d "$k" ] || die "$KSFT_USAGE" "unknown kernel '$k' (valid: $KERNELS, or a kernel build directory)" ;;
 	esac
 done
+for a in $arches; do
+	case " $ARCHES " in
+	*" $a "*) ;;
+	*) die "$KSFT_USAGE" "unknown architecture '$a' (valid: $ARCHES)" ;;
+	esac
+done
+# The targets, "KERNEL:ARCH", in the order they run: lab first (the
+# longest column), then the emulated architectures, then the rest.
+targets=$(
+	for a in $arches; do
+		[ "$a" = x86_64 ] || continue
+		for k in $kernels; do [ "$k" = lab ] && echo "lab:x86_64"; done
+	done
+	for a in $arches; do
+		[ "$a" = x86_64 ] && continue
+		for k in $kernels; do
+			case " $(kernel_arches "$k") " in
+			*" $a "*) echo "$k:$a" ;;
+			esac
+		done
+	done
+	for a in $arches; do
+		[ "$a" = x86_64 ] || continue
+		for k in $kernels; do [ "$k" = lab ] || echo "$k:x86_64"; done
+	done)
+targets=$(echo "$targets" | tr '\n' ' ')
+[ -n "$targets" ] || die "$KSFT_USAGE" "no kernel of \"$kernels\" is offered on \"$arches\""
 out=${out:-$BUILD/matrix}
 mkdir -p "$out" || die 1 "cannot create $out"
 out=$(cd "$out" && pwd)
@@ -62,37 +95,38 @@ t0=$(now_ms)
 
 # ------------------------------------------------------------ preparation
 # shellcheck disable=SC2086 # word list
-prepare_kernels "$out" $kernels
+prepare_kernels "$out" $targets
 
 # ---------------------------------------------------------------- runs
-# One runner per kernel, at most $jobs at a time, the longest (lab: KASAN
-# and lockdep under TCG) first.  Their progress is prefixed by kernel.
+# One runner per target, at most $jobs at a time, the longest (lab: KASAN
+# and lockdep under TCG) first.  Their progress is prefixed by target.
 prep_ms=$(($(now_ms) - t0))
-order=$(for k in $kernels; do [ "$k" = lab ] && echo "$k"; done
-	for k in $kernels; do [ "$k" = lab ] || echo "$k"; done)
 
-# The directory name the runner uses for kernel K.
-kname() {
+# The name the runner gives target KERNEL:ARCH (K_TARGET): the column,
+# the runs directory.
+tname() {
+	_tk=${1%:*} _ta=${1##*:}
 	case " $KERNELS " in
-	*" $1 "*) echo "$1" ;;
-	*) echo custom ;;
+	*" $_tk "*) ;;
+	*) _tk=custom ;;
 	esac
+	if [ "$_ta" = x86_64 ]; then echo "$_tk"; else echo "$_tk-$_ta"; fi
 }
 
 run_kernel() {
-	_k=$1 _n=$(kname "$1")
+	_k=${1%:*} _a=${1##*:} _n=$(tname "$1")
 	rm -rf "$out/runs/$_n" "$out/$_n.ktap" "$out/$_n.rc"
 	progress "$_n: started"
 	(
 		# shellcheck disable=SC2086 # word list
-		"$TOP/selftests/run.sh" --kernel "$_k" --out "$out/runs" $runner_args \
+		"$TOP/selftests/run.sh" --kernel "$_k" --arch "$_a" --out "$out/runs" $runner_args \
 			>"$out/$_n.ktap"
 		echo $? >"$out/$_n.rc"
 	) 2>&1 | tee "$out/$_n.log" | sed -u "s|^|$_n: |" >&2
 	progress "$_n: finished ($(tail -n 1 "$out/$_n.ktap" 2>/dev/null))"
 }
 
-for k in $order; do
+for k in $targets; do
 	pool_throttle "$jobs"
 	run_kernel "$k" &
 	POOL_PIDS="$POOL_PIDS $!"
@@ -126,14 +160,21 @@ cell() {
 table_rows > "$out/rows"
 : > "$out/cells.tsv"
 while read -r name mode; do
-	for k in $order; do
-		n=$(kname "$k")
+	for k in $targets; do
+		n=$(tname "$k")
 		printf '%s\t%s\t%s\t%s\n' "$name" "$mode" "$n" "$(cell "$k" "$n" "$name" "$mode")"
 	done
 done < "$out/rows" >> "$out/cells.tsv"
 
-# Columns in the order given; the release from any run on that kernel.
-cols=$(for k in $kernels; do kname "$k"; done)
+# Columns by architecture, then kernel, as given; the release from any
+# run on that target.
+cols=$(for a in $arches; do
+	for k in $kernels; do
+		case " $targets " in
+		*" $k:$a "*) tname "$k:$a" ;;
+		esac
+	done
+done)
 releases=$(for c in $cols; do
 	r=$(awk -F '\t' -v k="$c" '$3 == k && $8 != "" { print $8; exit }' "$out/cells.tsv")
 	echo "$c ${r:-?}"
@@ -168,7 +209,10 @@ done)
 
 awk -F '\t' '{ c[$4]++ } END { printf "%d cells: %d pass, %d fail, %d skip", NR, c["pass"], c["fail"] + 0, c["skip"] + 0 }' \
 	"$out/cells.tsv" > "$out/summary"
-accel=$(cat "$BUILD/accel.$(uname -r)" 2>/dev/null || echo '?')
+# what the VMs really ran on (the emulated architectures are always TCG)
+accel=$(cat "$out"/runs/*/*/verdict.json 2>/dev/null | jq -r .accel 2>/dev/null |
+	grep -vx none | sort -u | tr '\n' '+' | sed 's/+$//')
+accel=${accel:-?}
 {
 	cat "$out/matrix.md.tmp"
 	echo

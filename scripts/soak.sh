@@ -4,18 +4,19 @@
 # Every reproducer and mode of the table, N times on one kernel: is every
 # row's verdict the same on every run?
 #
-#   scripts/soak.sh [-n N] [--kernel K] [--jobs J] [--load] [--mode MODE]
-#                   [--out DIR] [--report]
+#   scripts/soak.sh [-n N] [--kernel K] [--arch A] [--jobs J] [--load]
+#                   [--mode MODE] [--out DIR] [--report]
 #
 # Runs the runner's --all (the rows, modes and verdicts of the matrix) N
-# times (default 20) on kernel K (default debian-6.1), J runners and so J
+# times (default 20) on kernel K (default debian-6.1) for architecture A
+# (default x86_64), J runners and so J
 # VMs at a time (default 2, as the matrix).  --load keeps every host CPU
 # but one busy with a spinning shell for the whole soak, so that the VMs
 # share what is left, as when other guests run on the host.  Prints per
 # row the passes out of N, each distinct failing verdict with its count,
 # the median and the slowest wall time, as a Markdown table
 # (DIR/soak.md) and JUnit (DIR/junit.xml); DIR defaults to
-# build/soak/K[-loaded].  Exits 1 if any row failed once, or passed on
+# build/soak/TARGET[-loaded] (K, or K-A off x86_64).  Exits 1 if any row failed once, or passed on
 # some runs and skipped on others.  --report makes the tables again from
 # the runs an earlier soak left in DIR (after a parser change, say)
 # without running anything.  Not part of make check: make soak.
@@ -31,13 +32,15 @@ BUILD=${OOPSLAB_BUILD:-$TOP/build}
 . "$TOP/scripts/lib/kernels.sh"
 . "$TOP/scripts/lib/prepare.sh"
 
-n=20 kernel=debian-6.1 jobs=2 load=0 mode='' out='' report=0
+n=20 kernel=debian-6.1 arch=x86_64 jobs=2 load=0 mode='' out='' report=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	-n | --runs) [ $# -ge 2 ] || die "$KSFT_USAGE" "$1 needs a value"; n=$2; shift ;;
 	--runs=*) n=${1#*=} ;;
 	--kernel) [ $# -ge 2 ] || die "$KSFT_USAGE" "--kernel needs a value"; kernel=$2; shift ;;
 	--kernel=*) kernel=${1#*=} ;;
+	--arch) [ $# -ge 2 ] || die "$KSFT_USAGE" "--arch needs a value"; arch=$2; shift ;;
+	--arch=*) arch=${1#*=} ;;
 	--jobs | -j) [ $# -ge 2 ] || die "$KSFT_USAGE" "--jobs needs a value"; jobs=$2; shift ;;
 	--jobs=*) jobs=${1#*=} ;;
 	--mode) [ $# -ge 2 ] || die "$KSFT_USAGE" "--mode needs a value"; mode=$2; shift ;;
@@ -46,7 +49,7 @@ while [ $# -gt 0 ]; do
 	--out=*) out=${1#*=} ;;
 	--load) load=1 ;;
 	--report) report=1 ;;
-	-h | --help) sed -n '4,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h | --help) sed -n '4,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "$KSFT_USAGE" "unknown argument $1 (see --help)" ;;
 	esac
 	shift
@@ -61,6 +64,11 @@ case " $KERNELS " in
 *) [ -d "$kernel" ] || die "$KSFT_USAGE" "unknown kernel '$kernel' (valid: $KERNELS, or a kernel build directory)"
    kname=custom ;;
 esac
+case " $(kernel_arches "$kernel") " in
+*" $arch "*) ;;
+*) die "$KSFT_USAGE" "$kernel is not offered on '$arch' (valid: $(kernel_arches "$kernel"))" ;;
+esac
+[ "$arch" = x86_64 ] || kname=$kname-$arch
 [ -z "$mode" ] || table_rows | grep -q " $mode\$" ||
 	die "$KSFT_USAGE" "no rows with mode '$mode'"
 out=${out:-$BUILD/soak/$kname$( [ "$load" = 1 ] && echo -loaded)}
@@ -74,7 +82,7 @@ out=$(cd "$out" && pwd)
 t0=$(now_ms)
 
 if [ "$report" = 0 ]; then
-	prepare_kernels "$out" "$kernel"
+	prepare_kernels "$out" "$kernel:$arch"
 	prep_ms=$(($(now_ms) - t0))
 fi
 
@@ -108,7 +116,7 @@ fi
 iteration() {
 	_d=$out/runs/$1
 	mkdir -p "$_d"
-	"$TOP/scripts/run_reproducer.sh" --all --kernel "$kernel" --out "$_d" \
+	"$TOP/scripts/run_reproducer.sh" --all --kernel "$kernel" --arch "$arch" --out "$_d" \
 		${mode:+--mode "$mode"} >"$_d.ktap" 2>"$_d.log"
 	echo $? >"$_d.rc"
 	progress "run $1/$n finished: $(tail -n 1 "$_d.ktap" | sed 's/^# //')"

@@ -51,7 +51,15 @@ json_str() {
 		BEGIN { ORS = ""; print "\"" }
 		NR > 1 { print "\\n" }
 		{
-			gsub(/\\/, "\\\\"); gsub(/"/, "\\\"")
+			# backslashes by hand: what "\\\\" means as a gsub()
+			# replacement differs between awks (mawk: one backslash)
+			s = $0; o = ""
+			while ((i = index(s, "\\")) > 0) {
+				o = o substr(s, 1, i - 1) "\\\\"
+				s = substr(s, i + 1)
+			}
+			$0 = o s
+			gsub(/"/, "\\\"")
 			gsub(/\t/, "\\t"); gsub(/\r/, "")
 			print
 		}
