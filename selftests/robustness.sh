@@ -29,7 +29,7 @@ case ${1:-} in
 *) echo "robustness.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
 esac
 
-CASES=12
+CASES=14
 
 # run CASE CMD...: run the runner, keep its output in $RB/CASE/.
 run() {
@@ -121,6 +121,13 @@ usage_case bad-timeout "--timeout takes seconds > 0, got 'soon'" \
 	"$first" --timeout soon
 usage_case unknown-kernel "unknown kernel 'no-such-kernel' \\(valid: " \
 	"$first" --kernel no-such-kernel
+usage_case unknown-arch "unknown architecture 'sparc' \\(valid: x86_64 arm64 ppc64le\\)" \
+	"$first" --arch sparc
+# A kernel not offered on an architecture: every row skips, naming it,
+# and nothing is fetched or booted.
+ktap_case kernel-not-on-arch 4 "debian-5.10 is not offered on arm64 \\(on arm64: debian-6.1 debian-6.12; " \
+	"$first" --kernel debian-5.10 --arch arm64 --out "$RB/kernel-not-on-arch/out"
+ktap_result kernel-not-on-arch
 
 # Missing headers: a kernel "build directory" with a release and an image
 # but no Makefile, as when only linux-image is installed.
