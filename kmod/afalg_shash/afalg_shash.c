@@ -80,21 +80,37 @@ static const struct kernel_param_ops digests_ops = {
 module_param_cb(digests, &digests_ops, NULL, 0444);
 MODULE_PARM_DESC(digests, "digests served by this module's algorithm (read-only)");
 
+/*
+ * The IV is handed to the "device", so it is DMA-aligned as the tfm's ctx
+ * itself is: CRYPTO_MINALIGN, 8 on x86_64 and ppc64, 128 on arm64
+ * (ARCH_DMA_MINALIGN).  That keeps the confused read below inside iv[] on
+ * each of them.
+ */
 struct afalg_shash_ctx {
 	u8 *kmem;		/* allocated by init_tfm, freed by exit_tfm */
-	u32 iv[SHA256_DIGEST_SIZE / 4];	/* initial state handed to the "device" */
+	/* initial state handed to the "device" */
+	u32 iv[SHA256_DIGEST_SIZE / 4] CRYPTO_MINALIGN_ATTR;
 };
 
 /*
  * The confused helper reads kmem at ctx + offsetof(crypto_tfm, __crt_ctx)
- * (32 bytes on 6.1 and 6.12).  Keep that read inside our own ctx: it then
- * lands on iv[6..7] = SHA256_H6 | SHA256_H7 << 32 = 0x5be0cd191f83d9ab,
- * non-NULL, non-canonical and the same on every run, and is not itself an
- * out-of-bounds read under KASAN.
+ * (32 bytes on x86_64 and ppc64 6.1 and 6.12, 128 on arm64).  Keep that
+ * read inside our own ctx, on iv[]: it then lands on two words of the
+ * SHA-256 IV, iv[6..7] = SHA256_H6 | SHA256_H7 << 32 = 0x5be0cd191f83d9ab
+ * on x86_64 and ppc64le, iv[0..1] = SHA256_H0 | SHA256_H1 << 32 =
+ * 0xbb67ae856a09e667 on arm64: non-NULL, no kernel address and the same
+ * on every run, and not itself an out-of-bounds read under KASAN.
  */
-static_assert(offsetof(struct crypto_tfm, __crt_ctx) +
-	      offsetof(struct afalg_shash_ctx, kmem) + sizeof(void *) <=
-	      sizeof(struct afalg_shash_ctx));
+#define AFALG_SHASH_CONFUSED_OFF	(offsetof(struct crypto_tfm, __crt_ctx) + \
+					 offsetof(struct afalg_shash_ctx, kmem))
+/* The index in iv[] of the first of the two words read. */
+#define AFALG_SHASH_CONFUSED_IV	((AFALG_SHASH_CONFUSED_OFF - \
+				  offsetof(struct afalg_shash_ctx, iv)) / sizeof(u32))
+static_assert(offsetof(struct afalg_shash_ctx, iv) <= AFALG_SHASH_CONFUSED_OFF);
+static_assert(AFALG_SHASH_CONFUSED_OFF % sizeof(u32) == 0);
+static_assert(AFALG_SHASH_CONFUSED_OFF + sizeof(void *) <=
+	      offsetof(struct afalg_shash_ctx, iv) +
+	      sizeof_field(struct afalg_shash_ctx, iv));
 
 static const u32 afalg_shash_h0[SHA256_DIGEST_SIZE / 4] = {
 	SHA256_H0, SHA256_H1, SHA256_H2, SHA256_H3,
@@ -124,7 +140,8 @@ static noinline void afalg_shash_ctx_exit(struct crypto_tfm *tfm)
 /* ... and is handed the ctx: crypto_shash_ctx() returns void *, no warning. */
 static noinline void afalg_shash_exit_tfm_buggy(struct crypto_shash *tfm)
 {
-	pr_info("exit_tfm: passing the ctx as a tfm; kfree_sensitive() of a value 32 bytes past the ctx\n");
+	pr_info("exit_tfm: passing the ctx as a tfm; kfree_sensitive() of a value %zu bytes past the ctx\n",
+		offsetof(struct crypto_tfm, __crt_ctx));
 	afalg_shash_ctx_exit(crypto_shash_ctx(tfm));
 	pr_err("FAIL: kfree_sensitive() of a pointer never allocated returned\n");
 }

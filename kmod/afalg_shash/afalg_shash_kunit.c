@@ -67,8 +67,8 @@ static void afalg_test_fixed_exit_null_safe(struct kunit *test)
 
 /*
  * The buggy helper takes the ctx for a tfm and reads "kmem" from
- * crypto_tfm_ctx() of it: 32 bytes further, inside iv[].  Only the read is
- * done here, not the free.
+ * crypto_tfm_ctx() of it: 32 bytes further (128 on arm64), inside iv[].
+ * Only the read is done here, not the free.
  */
 static void afalg_test_buggy_helper_reads_a_stranger(struct kunit *test)
 {
@@ -78,7 +78,8 @@ static void afalg_test_buggy_helper_reads_a_stranger(struct kunit *test)
 	KUNIT_EXPECT_PTR_NE(test, (void *)wrong, (void *)ctx);
 	KUNIT_EXPECT_PTR_NE(test, (void *)wrong->kmem, (void *)ctx->kmem);
 	KUNIT_EXPECT_EQ(test, (u64)(unsigned long)wrong->kmem,
-			(u64)SHA256_H6 | (u64)SHA256_H7 << 32);
+			(u64)afalg_shash_h0[AFALG_SHASH_CONFUSED_IV] |
+			(u64)afalg_shash_h0[AFALG_SHASH_CONFUSED_IV + 1] << 32);
 	afalg_shash_ctx_free(ctx);
 }
 

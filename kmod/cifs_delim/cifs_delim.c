@@ -17,6 +17,15 @@
  * mode=off (the default) refuses every write.  max_calls bounds the writes
  * accepted.  tree + prefix must be 16..31 bytes, so that the buffer comes
  * from kmalloc-32, the cache of struct shm_file_data.
+ *
+ * Where the smallest kmalloc cache is bigger than 32 bytes (arm64 6.1:
+ * kmalloc-128, KMALLOC_MIN_SIZE = ARCH_DMA_MINALIGN), the victim is in
+ * that one, with 96 bytes of its own slot after it; a 31-byte path there
+ * would end in the middle of its slot, and the walk in the slot's zeroed
+ * tail.  So the module derives the victim's slot size and lengthens the
+ * DFS tree name by a server name of the difference: a 31-byte path from
+ * userspace then fills the victim's slot to its last byte, as it fills
+ * kmalloc-32 where that is the victim's cache (x86_64, ppc64: no padding).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -28,10 +37,25 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include "compat.h"
+
 #define CIFS_DELIM_MIN_LEN	16	/* kmalloc(17) is the smallest in kmalloc-32 */
 #define CIFS_DELIM_MAX_LEN	31	/* kmalloc(32) is the largest */
 #define CIFS_DELIM_INPUT_MAX	128
 #define CIFS_DELIM_REPORTS	8	/* overflowing calls logged one by one */
+/* The longest server name the padding may need (a 256-byte slot). */
+#define CIFS_DELIM_PAD_MAX	(256 - CIFS_DELIM_MAX_LEN - 1)
+
+/*
+ * The victim, struct shm_file_data of ipc/shm.c (private there): what
+ * do_shmat() kzalloc()s.  32 bytes on 64-bit.
+ */
+struct cifs_delim_victim {
+	int id;
+	void *ns;
+	void *file;
+	const void *vm_ops;
+};
 
 static char *mode = "off";
 module_param(mode, charp, 0444);
@@ -55,6 +79,12 @@ enum cifs_delim_mode { CIFS_DELIM_OFF, CIFS_DELIM_BUGGY, CIFS_DELIM_FIXED };
 static enum cifs_delim_mode cifs_delim_mode;
 static struct dentry *cifs_delim_dir;
 static DEFINE_MUTEX(cifs_delim_lock);
+
+/* The victim's slot size, and the server name that makes up the difference. */
+static size_t cifs_delim_slot;
+static size_t cifs_delim_pad;
+/* Under cifs_delim_lock: the padded tree name (not on the heap: no slab noise). */
+static char cifs_delim_tree[CIFS_DELIM_PAD_MAX + CIFS_DELIM_INPUT_MAX];
 
 /* Counters, under cifs_delim_lock. */
 static unsigned int calls;		/* builds done */
@@ -146,7 +176,7 @@ static noinline char *cifs_delim_build_fixed(const char *tree, size_t dfsplen,
 static int cifs_delim_build(const char *tree, const char *prepath)
 {
 	size_t dfsplen = strlen(tree), pplen = strlen(prepath);
-	size_t size = dfsplen + pplen + 1;
+	size_t size;
 	unsigned int outside = 0;
 	char *full_path;
 	u8 stale = 0;
@@ -154,6 +184,17 @@ static int cifs_delim_build(const char *tree, const char *prepath)
 	if (dfsplen + pplen < CIFS_DELIM_MIN_LEN ||
 	    dfsplen + pplen > CIFS_DELIM_MAX_LEN)
 		return -EINVAL;
+	if (cifs_delim_pad) {
+		/* "\\\\sss...s" + tree: fills the victim's slot (see the top) */
+		memset(cifs_delim_tree, 's', cifs_delim_pad);
+		cifs_delim_tree[0] = '\\';
+		cifs_delim_tree[1] = '\\';
+		strscpy(cifs_delim_tree + cifs_delim_pad, tree,
+			sizeof(cifs_delim_tree) - cifs_delim_pad);
+		tree = cifs_delim_tree;
+		dfsplen += cifs_delim_pad;
+	}
+	size = dfsplen + pplen + 1;
 	if (calls >= max_calls) {
 		pr_info_once("max_calls=%u reached, refusing further builds\n",
 			     max_calls);
@@ -266,6 +307,19 @@ static int __init cifs_delim_init(void)
 	if (stale_byte >= 0)
 		pr_info("stale_byte=0x%02x: every buffer's last byte is set to it before the copy, emulating what a previous user of the slot left\n",
 			stale_byte);
+
+	cifs_delim_slot = cifs_delim_slot_size(sizeof(struct cifs_delim_victim));
+	if (cifs_delim_slot < CIFS_DELIM_MAX_LEN + 1 ||
+	    cifs_delim_slot - CIFS_DELIM_MAX_LEN - 1 > CIFS_DELIM_PAD_MAX) {
+		pr_err("the victim's kmalloc slot is %zu bytes: cannot pad a path to it\n",
+		       cifs_delim_slot);
+		return -EOPNOTSUPP;
+	}
+	cifs_delim_pad = cifs_delim_slot - CIFS_DELIM_MAX_LEN - 1;
+	if (cifs_delim_pad)
+		pr_info("the victim (shm_file_data, %zu bytes) is in kmalloc-%zu: tree names get a %zu-byte server name in front, so that a %u-byte path fills the slot\n",
+			sizeof(struct cifs_delim_victim), cifs_delim_slot,
+			cifs_delim_pad, CIFS_DELIM_MAX_LEN);
 
 	cifs_delim_dir = debugfs_create_dir(KBUILD_MODNAME, NULL);
 	debugfs_create_file("path_to_root", 0600, cifs_delim_dir, NULL,

@@ -23,12 +23,17 @@
  * 6.12 dispatches through static calls: the append stores the hook into the
  * first free slot of static_calls_table.  All of these are __ro_after_init.
  *
- * x86-64 only (lookup_address(), IBT).
+ * On kernels without CONFIG_KALLSYMS_ALL (Debian's arm64 and ppc64el 6.1)
+ * kallsyms knows no data symbols: the hook structure is not found and the
+ * module refuses to load, unless its address is given as table_addr (from
+ * System.map, as some third-party modules take addresses; with KASLR the
+ * kernel must be booted with nokaslr for that address to hold).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/atomic.h>
 #include <linux/fs.h>
+#include <linux/kallsyms.h>
 #include <linux/kprobes.h>
 #include <linux/lsm_hooks.h>
 #include <linux/module.h>
@@ -37,7 +42,6 @@
 #include <linux/string.h>
 #include <linux/sysfs.h>
 #include <linux/uaccess.h>
-#include <asm/pgtable.h>
 
 #include "compat.h"
 
@@ -57,6 +61,11 @@ static char *mode = "off";
 module_param(mode, charp, 0444);
 MODULE_PARM_DESC(mode,
 		 "off (default), buggy (write the read-only LSM hook structure: oops), fixed (check, refuse, hook with a kprobe)");
+
+static unsigned long table_addr;
+module_param(table_addr, ulong, 0444);
+MODULE_PARM_DESC(table_addr,
+		 "address of the hook structure from System.map (default 0: ask kallsyms, which needs CONFIG_KALLSYMS_ALL)");
 
 static atomic_long_t hits = ATOMIC_LONG_INIT(0);
 
@@ -142,6 +151,28 @@ static int deepin_find_kallsyms(void)
 		}
 	}
 #endif
+#ifdef CONFIG_PPC64
+	/*
+	 * ELFv2: the probe is at the local entry point, past the two
+	 * instructions that set up the TOC pointer from the global entry's
+	 * address; an indirect call from a module must enter at the global
+	 * entry, the symbol's start, or the callee runs on this module's TOC.
+	 */
+	{
+		char sym[KSYM_SYMBOL_LEN];
+		unsigned long off, size;
+		char *plus;
+
+		sprint_symbol(sym, addr);
+		plus = strrchr(sym, '+');
+		if (!plus || sscanf(plus, "+%lx/%lx", &off, &size) != 2) {
+			pr_err("cannot find the start of kallsyms_lookup_name in %s\n",
+			       sym);
+			return -ENOENT;
+		}
+		addr -= off;
+	}
+#endif
 	deepin_kallsyms = (unsigned long (*)(const char *))addr;
 	return 0;
 }
@@ -219,7 +250,7 @@ static void deepin_unappend(struct deepin_target *t)
 
 static int deepin_find_target(struct deepin_target *t)
 {
-	t->table = deepin_kallsyms(DEEPIN_TABLE);
+	t->table = table_addr ? table_addr : deepin_kallsyms(DEEPIN_TABLE);
 	if (!t->table) {
 		pr_err("%s not found by kallsyms_lookup_name (CONFIG_KALLSYMS_ALL?)\n",
 		       DEEPIN_TABLE);
@@ -240,6 +271,7 @@ static noinline __noclone void deepin_init_lsm_hooks(struct deepin_target *t)
 	deepin_append(t);
 }
 
+#if DEEPIN_LOOKUP_ADDRESS
 /* Is the page under addr writable?  Says what it found either way. */
 static bool deepin_writable(unsigned long addr)
 {
@@ -262,6 +294,52 @@ static bool deepin_writable(unsigned long addr)
 		rw ? "writable (RW bit set)" : "read-only (RW bit clear)");
 	return rw;
 }
+
+#else
+/*
+ * Is the word at addr writable?  No page-table walker is exported here, and
+ * copy_to_kernel_nofault() is not exported before 6.13 either: store the
+ * word's own value back with what it is built on, __put_kernel_nofault(),
+ * page faults disabled.  On a read-only page the store faults and its
+ * exception table entry (in this module's __ex_table, which the fault
+ * handler searches too) resumes at the error label: arm64
+ * do_page_fault() -> __do_kernel_fault() -> fixup_exception(); powerpc
+ * bad_page_fault() -> fixup_exception().  Neither reports anything.  On a
+ * writable page the word keeps its value: __ro_after_init data has no
+ * writer after boot whose update the write-back could undo.
+ */
+static bool deepin_store_faults(unsigned long addr, unsigned long val)
+{
+	pagefault_disable();
+	__put_kernel_nofault((void *)addr, &val, unsigned long, fault);
+	pagefault_enable();
+	return false;
+fault:
+	pagefault_enable();
+	return true;
+}
+
+static bool deepin_writable(unsigned long addr)
+{
+	unsigned long start = deepin_kallsyms("__start_ro_after_init");
+	unsigned long end = deepin_kallsyms("__end_ro_after_init");
+	const char *where = !start || !end ? "(no symbols: unknown if) in" :
+			    addr >= start && addr < end ? "inside" : "outside";
+	unsigned long val;
+	bool rw;
+
+	if (copy_from_kernel_nofault(&val, (void *)addr, sizeof(val))) {
+		pr_info("0x%lx is %s __ro_after_init [0x%lx-0x%lx); it cannot even be read\n",
+			addr, where, start, end);
+		return false;
+	}
+	rw = !deepin_store_faults(addr, val);
+	pr_info("0x%lx is %s __ro_after_init [0x%lx-0x%lx); a store of its own value %s\n",
+		addr, where, start, end,
+		rw ? "succeeded: writable" : "faulted (fixed up): read-only");
+	return rw;
+}
+#endif /* DEEPIN_LOOKUP_ADDRESS */
 
 static int deepin_install_fixed(struct deepin_target *t)
 {

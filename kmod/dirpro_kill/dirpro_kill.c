@@ -18,10 +18,20 @@
  *   mode=buggy    walk current->tasks like dirpro's get_process_name(),
  *                 giving up after walk_max_ms so the VM can report
  *   mode=fixed    pid_task(find_vpid()) under RCU
+ *
+ *   hook=kprobe   (default) a kprobe on the syscall's entry symbol
+ *   hook=ftrace   an ftrace_ops filtered to it, as agents on arm64 do: an
+ *                 arm64 kprobe handler runs from a BRK exception with IRQs
+ *                 masked, so the watchdog's timer never fires on the
+ *                 stuck CPU and there is no soft lockup report, only RCU
+ *                 stalls; an ftrace callback runs with IRQs on and
+ *                 preemption off, like a kprobe on x86 (KPROBES_ON_FTRACE
+ *                 or int3 with IRQs re-enabled) and ppc64
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/atomic.h>
+#include <linux/ftrace.h>
 #include <linux/kprobes.h>
 #include <linux/module.h>
 #include <linux/pid.h>
@@ -33,9 +43,15 @@
 #include <linux/string.h>
 #include <linux/timekeeping.h>
 
+#include "compat.h"
+
 static char *mode = "off";
 module_param(mode, charp, 0444);
 MODULE_PARM_DESC(mode, "off (default), buggy or fixed");
+
+static char *hook = "kprobe";
+module_param(hook, charp, 0444);
+MODULE_PARM_DESC(hook, "kprobe (default) or ftrace: how kill(2) is hooked");
 
 /*
  * Well past the default soft-lockup threshold (2 * watchdog_thresh = 20 s),
@@ -66,6 +82,15 @@ static const char * const dirpro_modes[] = {
 };
 
 static enum dirpro_mode dirpro_mode;
+
+enum dirpro_hook { DIRPRO_KPROBE, DIRPRO_FTRACE };
+
+static const char * const dirpro_hooks[] = {
+	[DIRPRO_KPROBE] = "kprobe",
+	[DIRPRO_FTRACE] = "ftrace",
+};
+
+static enum dirpro_hook dirpro_hook;
 
 /*
  * The walk looks at the clock once per this many steps: rarely enough
@@ -139,20 +164,15 @@ static noinline bool dirpro_lookup_name(pid_t nr, char *name)
 	return found;
 }
 
-/*
- * __x64_sys_kill(const struct pt_regs *regs): the user's arguments are in
- * the pt_regs that the wrapper receives in %rdi.
- */
-static int dirpro_kill_pre(struct kprobe *kp, struct pt_regs *regs)
+/* What the agent's hook did with every kill(2), whichever way it hooked. */
+static void dirpro_kill_hook(pid_t nr)
 {
-	const struct pt_regs *uregs = (const struct pt_regs *)regs->di;
 	char name[TASK_COMM_LEN];
-	pid_t nr = (pid_t)uregs->di;
 	bool found;
 
 	atomic_inc(&kills_seen);
 	if (nr <= 0)
-		return 0;	/* process groups: not what the agent logged */
+		return;		/* process groups: not what the agent logged */
 
 	if (dirpro_mode == DIRPRO_BUGGY)
 		found = dirpro_get_process_name(nr, name);
@@ -160,14 +180,79 @@ static int dirpro_kill_pre(struct kprobe *kp, struct pt_regs *regs)
 		found = dirpro_lookup_name(nr, name);
 	if (found)
 		atomic_inc(&names_found);
+}
 
+/*
+ * __x64_sys_kill(const struct pt_regs *regs), and its arm64 and ppc64
+ * twins: the user's arguments are in the pt_regs the wrapper receives as
+ * its first argument (compat.h).
+ */
+static int dirpro_kill_pre(struct kprobe *kp, struct pt_regs *regs)
+{
+	dirpro_kill_hook(dirpro_kill_pid(regs));
 	return 0;
 }
 
 static struct kprobe dirpro_kp = {
-	.symbol_name = "__x64_sys_kill",
+	.symbol_name = DIRPRO_KILL_SYMBOL,
 	.pre_handler = dirpro_kill_pre,
 };
+
+#ifdef DIRPRO_HAVE_FTRACE_HOOK
+/*
+ * Called at the entry of the syscall with the regs saved there
+ * (FTRACE_OPS_FL_SAVE_REGS).  FTRACE_OPS_FL_RECURSION: ftrace's own
+ * recursion guard, which also keeps preemption off while this runs.
+ */
+static void notrace dirpro_kill_ftrace(unsigned long ip, unsigned long parent_ip,
+				       struct ftrace_ops *op,
+				       struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+
+	if (regs)
+		dirpro_kill_hook(dirpro_kill_pid(regs));
+}
+
+static struct ftrace_ops dirpro_fops = {
+	.func = dirpro_kill_ftrace,
+	.flags = FTRACE_OPS_FL_SAVE_REGS | FTRACE_OPS_FL_RECURSION,
+};
+
+static int dirpro_register_ftrace(void)
+{
+	int ret;
+
+	ret = ftrace_set_filter(&dirpro_fops, (unsigned char *)DIRPRO_KILL_SYMBOL,
+				strlen(DIRPRO_KILL_SYMBOL), 1);
+	if (ret) {
+		pr_err("cannot filter ftrace to %s: %d\n", DIRPRO_KILL_SYMBOL, ret);
+		return ret;
+	}
+	ret = register_ftrace_function(&dirpro_fops);
+	if (ret) {
+		pr_err("cannot hook %s with ftrace: %d\n", DIRPRO_KILL_SYMBOL, ret);
+		ftrace_free_filter(&dirpro_fops);
+	}
+	return ret;
+}
+
+static void dirpro_unregister_ftrace(void)
+{
+	unregister_ftrace_function(&dirpro_fops);
+	ftrace_free_filter(&dirpro_fops);
+}
+#else
+static int dirpro_register_ftrace(void)
+{
+	pr_err("hook=ftrace needs CONFIG_DYNAMIC_FTRACE_WITH_REGS and 5.11 or later\n");
+	return -EOPNOTSUPP;
+}
+
+static void dirpro_unregister_ftrace(void)
+{
+}
+#endif /* DIRPRO_HAVE_FTRACE_HOOK */
 
 static int __init dirpro_kill_init(void)
 {
@@ -184,10 +269,23 @@ static int __init dirpro_kill_init(void)
 		return 0;
 	}
 
-	ret = register_kprobe(&dirpro_kp);
-	if (ret) {
-		pr_err("cannot probe %s: %d\n", dirpro_kp.symbol_name, ret);
-		return ret;
+	ret = match_string(dirpro_hooks, ARRAY_SIZE(dirpro_hooks), hook);
+	if (ret < 0) {
+		pr_err("unknown hook '%s' (kprobe, ftrace)\n", hook);
+		return -EINVAL;
+	}
+	dirpro_hook = ret;
+
+	if (dirpro_hook == DIRPRO_FTRACE) {
+		ret = dirpro_register_ftrace();
+		if (ret)
+			return ret;
+	} else {
+		ret = register_kprobe(&dirpro_kp);
+		if (ret) {
+			pr_err("cannot probe %s: %d\n", dirpro_kp.symbol_name, ret);
+			return ret;
+		}
 	}
 
 	if (dirpro_mode == DIRPRO_BUGGY)
@@ -195,12 +293,15 @@ static int __init dirpro_kill_init(void)
 			walk_max_ms);
 	else
 		pr_info("mode=fixed: kill(2) looks the target up with pid_task(find_vpid()) under RCU\n");
+	pr_info("hook=%s on %s\n", dirpro_hooks[dirpro_hook], DIRPRO_KILL_SYMBOL);
 	return 0;
 }
 
 static void __exit dirpro_kill_exit(void)
 {
-	if (dirpro_mode != DIRPRO_OFF)
+	if (dirpro_mode != DIRPRO_OFF && dirpro_hook == DIRPRO_FTRACE)
+		dirpro_unregister_ftrace();
+	else if (dirpro_mode != DIRPRO_OFF)
 		unregister_kprobe(&dirpro_kp);
 	pr_info("unloaded: %d kills seen, %d names found, %d walks abandoned\n",
 		atomic_read(&kills_seen), atomic_read(&names_found),
