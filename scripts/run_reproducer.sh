@@ -79,6 +79,25 @@ list_table() {
 
 # ------------------------------------------------------------------ guest
 
+# The device of oopslab.output=: a tty name, or vport:NAME, the virtio
+# serial port called NAME.  Fails while it is not there; a tty is opened
+# once to see (a failed "exec >" would end PID 1).
+guest_output_dev() {
+	case $1 in
+	vport:*)
+		for _p in /sys/class/virtio-ports/*; do
+			[ "$(cat "$_p/name" 2>/dev/null)" = "${1#vport:}" ] || continue
+			[ -c "/dev/${_p##*/}" ] || return 1
+			echo "/dev/${_p##*/}"
+			return 0
+		done
+		return 1 ;;
+	*)
+		(: >"/dev/$1") 2>/dev/null || return 1
+		echo "/dev/$1" ;;
+	esac
+}
+
 # The /init of the lab VM: the run is described on the kernel command line.
 guest_from_cmdline() {
 	guest_mounts
@@ -96,19 +115,22 @@ guest_from_cmdline() {
 	done
 	RUN_ARCH=$(arch_of_uname "$(uname -m)")
 	# Userspace to a port of its own (vm_run): the console keeps only
-	# what the kernel printed.  On arm64 it is a virtio console, whose
-	# driver is a module: load it and wait for the device node.
+	# what the kernel printed.  On arm64 it is a virtio serial port, whose
+	# driver is a module: load it and wait for the port.
 	for m in ${output_mods:-}; do
 		modprobe "$m" 2>/dev/null || kmark "modprobe $m failed: userspace output stays on the console"
 	done
 	i=0
-	while [ -n "${output:-}" ] && [ ! -c "/dev/$output" ] && [ "$i" -lt 50 ]; do
-		sleep 0.1
+	while [ -n "${output:-}" ] && ! dev=$(guest_output_dev "$output"); do
 		i=$((i + 1))
+		if [ "$i" -ge 50 ]; then
+			kmark "$output did not appear in 5 s: userspace output stays on the console"
+			output=''
+			break
+		fi
+		sleep 0.1
 	done
-	if [ -n "${output:-}" ] && [ -c "/dev/$output" ]; then
-		exec >"/dev/$output" 2>&1
-	fi
+	[ -z "${output:-}" ] || exec >"$dev" 2>&1
 	if table_load "$name" "$mode" "$RUN_KERNEL" "$RUN_ARCH"; then
 		guest_run /oopslab
 	else

@@ -36,24 +36,40 @@
 #error "dirpro_kill: x86_64, arm64 or ppc64 only (where is kill(2)'s pid?)"
 #endif
 
-/* The pid kill(2) was called with, from the probed function's regs. */
-static inline pid_t dirpro_kill_pid(const struct pt_regs *regs)
+/* The pid kill(2) was called with, from the probed function's arg 0. */
+static inline pid_t dirpro_kill_pid_arg(unsigned long arg0)
 {
 #ifdef CONFIG_ARCH_HAS_SYSCALL_WRAPPER
-	regs = (const struct pt_regs *)dirpro_regs_arg0(regs);
+	return (pid_t)dirpro_regs_arg0((const struct pt_regs *)arg0);
+#else
+	return (pid_t)arg0;
 #endif
-	return (pid_t)dirpro_regs_arg0(regs);
+}
+
+/* ... and from its regs. */
+static inline pid_t dirpro_kill_pid(const struct pt_regs *regs)
+{
+	return dirpro_kill_pid_arg(dirpro_regs_arg0(regs));
 }
 
 /*
- * hook=ftrace: an ftrace_ops whose callback gets the full pt_regs.  The
- * callback takes a struct ftrace_regs * from 5.11 on (DIRPRO_FTRACE_REGS),
- * which is also when FTRACE_OPS_FL_RECURSION came (ftrace then guards the
- * callback against recursion and disables preemption around it, as a
- * kprobe handler has it).  On 5.10 the module offers only hook=kprobe.
+ * hook=ftrace: an ftrace_ops whose callback gets the full pt_regs
+ * (DYNAMIC_FTRACE_WITH_REGS: x86, ppc64, arm64 up to 6.1) or, where the
+ * architecture saves only the argument registers (arm64 from 6.2:
+ * DYNAMIC_FTRACE_WITH_ARGS), reads arg 0 with ftrace_regs_get_argument()
+ * (DIRPRO_FTRACE_ARGS).  The callback takes a struct ftrace_regs * from
+ * 5.11 on (DIRPRO_FTRACE_REGS), which is also when FTRACE_OPS_FL_RECURSION
+ * came (ftrace then guards the callback against recursion and disables
+ * preemption around it, as a kprobe handler has it).  On 5.10 the module
+ * offers only hook=kprobe.
  */
 #if defined(DIRPRO_FTRACE_REGS) && IS_ENABLED(CONFIG_DYNAMIC_FTRACE_WITH_REGS)
 #define DIRPRO_HAVE_FTRACE_HOOK
+#define DIRPRO_FTRACE_PT_REGS
+#define DIRPRO_FTRACE_FLAGS	(FTRACE_OPS_FL_SAVE_REGS | FTRACE_OPS_FL_RECURSION)
+#elif defined(DIRPRO_FTRACE_ARGS) && IS_ENABLED(CONFIG_DYNAMIC_FTRACE_WITH_ARGS)
+#define DIRPRO_HAVE_FTRACE_HOOK
+#define DIRPRO_FTRACE_FLAGS	FTRACE_OPS_FL_RECURSION
 #endif
 
 #endif /* DIRPRO_KILL_COMPAT_H */

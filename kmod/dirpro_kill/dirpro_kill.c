@@ -201,22 +201,28 @@ static struct kprobe dirpro_kp = {
 #ifdef DIRPRO_HAVE_FTRACE_HOOK
 /*
  * Called at the entry of the syscall with the regs saved there
- * (FTRACE_OPS_FL_SAVE_REGS).  FTRACE_OPS_FL_RECURSION: ftrace's own
- * recursion guard, which also keeps preemption off while this runs.
+ * (FTRACE_OPS_FL_SAVE_REGS), or only its argument registers where that
+ * is all the architecture saves (compat.h).  FTRACE_OPS_FL_RECURSION:
+ * ftrace's own recursion guard, which also keeps preemption off while
+ * this runs.
  */
 static void notrace dirpro_kill_ftrace(unsigned long ip, unsigned long parent_ip,
 				       struct ftrace_ops *op,
 				       struct ftrace_regs *fregs)
 {
+#ifdef DIRPRO_FTRACE_PT_REGS
 	struct pt_regs *regs = ftrace_get_regs(fregs);
 
 	if (regs)
 		dirpro_kill_hook(dirpro_kill_pid(regs));
+#else
+	dirpro_kill_hook(dirpro_kill_pid_arg(ftrace_regs_get_argument(fregs, 0)));
+#endif
 }
 
 static struct ftrace_ops dirpro_fops = {
 	.func = dirpro_kill_ftrace,
-	.flags = FTRACE_OPS_FL_SAVE_REGS | FTRACE_OPS_FL_RECURSION,
+	.flags = DIRPRO_FTRACE_FLAGS,
 };
 
 static int dirpro_register_ftrace(void)
@@ -245,7 +251,7 @@ static void dirpro_unregister_ftrace(void)
 #else
 static int dirpro_register_ftrace(void)
 {
-	pr_err("hook=ftrace needs CONFIG_DYNAMIC_FTRACE_WITH_REGS and 5.11 or later\n");
+	pr_err("hook=ftrace needs CONFIG_DYNAMIC_FTRACE_WITH_REGS or _WITH_ARGS and 5.11 or later\n");
 	return -EOPNOTSUPP;
 }
 

@@ -18,8 +18,9 @@
 #                 KVM only for the host's own architecture)
 #   A_CONSOLE     the kernel's console device
 #   A_GUEST_TTY   the device /init sends userspace output to (vm_run's
-#                 second port), and A_GUEST_PORT the QEMU arguments that make
-#                 it, with @FILE for the file it goes to
+#                 second port; "vport:NAME": the virtio serial port NAME),
+#                 and A_GUEST_PORT the QEMU arguments that make it, with
+#                 @FILE for the file it goes to
 #   A_GUEST_MODS  kernel modules the guest loads before that device exists
 #   A_KFLAVOUR    Debian's kernel flavour (linux-image-ABI-FLAVOUR)
 #   A_IMAGE       the name of the image in /boot QEMU boots (vmlinuz or
@@ -59,9 +60,11 @@ arch_resolve() {
 		A_MACHINE='-M virt -cpu cortex-a57'
 		A_CONSOLE=ttyAMA0
 		# virt has one PL011 for the normal world: the guest log is a
-		# virtio console (modules in Debian's arm64 kernel)
-		A_GUEST_TTY=hvc0
-		A_GUEST_PORT='-device virtio-serial-device -chardev file,id=guestlog,path=@FILE -device virtconsole,chardev=guestlog'
+		# virtio serial port, found by its name (modules in Debian's
+		# arm64 kernel).  Not a virtio console: hvc throws away what is
+		# written before the port is up, a port's writes wait for it.
+		A_GUEST_TTY=vport:oopslab.guest
+		A_GUEST_PORT='-device virtio-serial-device -chardev file,id=guestlog,path=@FILE -device virtserialport,chardev=guestlog,name=oopslab.guest'
 		A_GUEST_MODS='virtio_mmio virtio_console'
 		A_KFLAVOUR=cloud-arm64 A_IMAGE=vmlinuz
 		A_SYSCALL='__arm64_sys_kill(const struct pt_regs *): x0 -> the user pt_regs, pid in ->regs[0], sig in ->regs[1]'
