@@ -108,6 +108,25 @@ insmod_why() {
 	fi
 }
 
+# The module parameters with every "PARAM=@SYM" replaced by the address of
+# kernel symbol SYM: from /proc/kallsyms, else from TOP/symbols (the
+# image's own, vm_symbols).  Fails naming the first it cannot find.
+guest_resolve_params() {
+	_out=''
+	for _p in $2; do
+		case $_p in
+		*=@*)
+			_s=${_p#*=@}
+			_a=$(awk -v s="$_s" '$3 == s && $1 !~ /^0+$/ { print "0x" $1; exit }' /proc/kallsyms 2>/dev/null)
+			[ -n "$_a" ] || _a=$(awk -v s="$_s" '$1 == s { print $2; exit }' "$1/symbols" 2>/dev/null)
+			[ -n "$_a" ] || { echo "$_s"; return 1; }
+			_p=${_p%%=*}=$_a ;;
+		esac
+		_out="$_out${_out:+ }$_p"
+	done
+	echo "$_out"
+}
+
 # guest_run TOP: the steps; returns when the run is over.
 guest_run() {
 	_top=$1
@@ -137,6 +156,11 @@ guest_run() {
 		grep -qw -- "$_w" /proc/cmdline ||
 			{ mark "SKIP the kernel was booted without $_w (add it to the kernel command line and reboot)"; return 0; }
 	done
+
+	if ! _params=$(guest_resolve_params "$_top" "$_params"); then
+		mark "SKIP no address for kernel symbol $_params: not in /proc/kallsyms (CONFIG_KALLSYMS_ALL=n) and the image has no symbol table"
+		return 0
+	fi
 
 	# modules first: a sysctl may be one of theirs
 	guest_requires || return 0

@@ -170,6 +170,21 @@ vm_build_userspace() {
 		LDLIBS="$K_SYSROOT/usr/lib/$A_TRIPLET/liburing.a -lpthread"
 }
 
+# The kernel symbols the table's module parameters name ("PARAM=@SYM": an
+# address, as some modules take them from System.map), "SYM ADDR" each,
+# from the image when it has a symbol table (ppc64le's vmlinux; an x86 or
+# arm64 vmlinuz has none).  The guest looks in /proc/kallsyms first: this
+# is for kernels whose kallsyms has no data symbols (no KALLSYMS_ALL) and
+# no KASLR, where the image's addresses are the running kernel's.
+vm_symbols() {
+	_syms=$(grep -o '=@[A-Za-z0-9_]*' "$TABLE" | cut -c3- | sort -u)
+	[ -n "$_syms" ] || return 0
+	"${A_CROSS}nm" "$K_IMAGE" 2>/dev/null | awk -v want="$_syms" '
+		BEGIN { n = split(want, w, "\n"); for (i = 1; i <= n; i++) ok[w[i]] = 1 }
+		$3 in ok { print $3, "0x" $1 }'
+	return 0
+}
+
 # vm_initramfs OUT: busybox, the project files the guest needs, the class
 # modules built for K_VER and the required kernel modules.
 vm_initramfs() {
@@ -205,6 +220,8 @@ vm_initramfs() {
 		mkdir -p "$_root/oopslab/kmod/$_d"
 		cp "$_ko" "$_root/oopslab/kmod/$_d/"
 	done
+
+	vm_symbols > "$_root/oopslab/symbols" || return 1
 
 	if [ -d "$K_MODDIR" ]; then
 		for _m in $(vm_required_modules); do
