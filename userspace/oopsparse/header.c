@@ -17,6 +17,7 @@ void op_hdr_init(struct hdr *h)
 	h->line = -1;
 	h->write = -1;
 	h->instr = -1;
+	h->prot = -1;
 }
 
 /* "FILE:LINE" ending at '!' or space; returns true on success */

@@ -58,6 +58,7 @@ struct hdr {
 	char code[64];
 	int write;		/* ppc "on write" */
 	int instr;
+	int prot;		/* arm64 "write to read-only memory" */
 };
 
 struct oops_parser {
@@ -152,6 +153,7 @@ bool op_is_hex_dump_line(const char *b);
 bool op_parse_ip_line(struct oops_parser *p, const char *b);
 void op_parse_ppc_regs(struct oops_parser *p, const char *b);
 void op_parse_pf_line(struct oops_report *r, const char *q);
+void op_parse_fault_detail(struct oops_report *r, const char *b);
 void op_oops_code(struct oops_parser *p, const char *code);
 void op_fault_from_hdr(struct oops_report *r, const struct hdr *h);
 void op_kasan_access_line(struct oops_parser *p, const char *b);

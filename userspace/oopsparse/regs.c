@@ -193,6 +193,39 @@ void op_parse_pf_line(struct oops_report *r, const char *q)
 	}
 }
 
+/*
+ * What the other architectures say of a fault below its header, as x86's
+ * "#PF:" lines do: arm64's ESR decoding ("  FSC = 0x0f: level 3
+ * permission fault", "  CM = 0, WnR = 1"), powerpc's DSISR in the
+ * register dump ("CFAR: ... DAR: ... DSISR: 0a000000": 0x08000000
+ * protection fault, 0x02000000 a store).  Only fills what is unknown.
+ */
+void op_parse_fault_detail(struct oops_report *r, const char *b)
+{
+	const char *q;
+
+	if (r->kind != OOPS_KIND_PAGING && r->kind != OOPS_KIND_NULL_DEREF &&
+	    r->kind != OOPS_KIND_OOPS)
+		return;
+	b = skip_ws(b);
+	if (prefix(b, "FSC = 0x")) {
+		if (r->fault.protection < 0 && strstr(b, " permission fault"))
+			r->fault.protection = 1;
+		else if (r->fault.protection < 0 && strstr(b, " translation fault"))
+			r->fault.protection = 0;
+	} else if ((q = strstr(b, "WnR = ")) && (q[6] == '0' || q[6] == '1')) {
+		if (r->fault.write < 0)
+			r->fault.write = q[6] == '1';
+	} else if ((q = strstr(b, "DSISR: "))) {
+		unsigned long dsisr = (unsigned long)oops_hex(q + 7, NULL);
+
+		if (r->fault.protection < 0)
+			r->fault.protection = !!(dsisr & 0x08000000);
+		if (r->fault.write < 0)
+			r->fault.write = !!(dsisr & 0x02000000);
+	}
+}
+
 void op_oops_code(struct oops_parser *p, const char *code)
 {
 	struct oops_report *r = p->cur;
@@ -220,6 +253,8 @@ void op_fault_from_hdr(struct oops_report *r, const struct hdr *h)
 		r->fault.write = h->write;
 	if (h->instr >= 0)
 		r->fault.instruction = h->instr;
+	if (h->prot >= 0)
+		r->fault.protection = h->prot;
 	/* "kernel ... access" messages are about kernel-mode faults */
 	if (strstr(h->text, "kernel") || strstr(h->text, "Kernel"))
 		r->fault.user = 0;
@@ -339,6 +374,9 @@ enum oops_kind hp_paging(const char *b, const char *rest, struct hdr *h,
 			h->instr = 1;
 		else if (strstr(b, "write"))
 			h->write = 1;
+		/* arm64 "write to read-only memory": a permission fault */
+		if (strstr(b, "read-only memory"))
+			h->prot = 1;
 		return OOPS_KIND_PAGING;
 	}
 	return OOPS_KIND_NONE;

@@ -313,6 +313,7 @@ bool op_info_line(struct oops_parser *p, const char *b)
 	const char *q;
 
 	memset(&f, 0, sizeof(f));
+	op_parse_fault_detail(r, b);
 	/* "dffffc0000000000Call Trace:": a line ran into the next */
 	if (b[0] != 'C' && (q = strstr(b, "Call Trace:")) && !q[11]) {
 		op_open_section(p, SEC_MAIN);
