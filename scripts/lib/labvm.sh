@@ -268,7 +268,9 @@ labvm_collect() {
 labvm_resolve() {
 	LABVM_IMG=$("$TOP/scripts/mklabvm.sh" --print-dir) || return 1
 	kernel_from_chroot labvm-12 "$(cat "$LABVM_IMG/release")" || return 1
-	K_NAME=labvm
+	K_NAME=labvm K_ARCH=x86_64 K_TARGET=labvm K_SYSROOT=''
+	# the image is Debian 12 for amd64: the x86_64 facts (QEMU, ports)
+	arch_resolve x86_64
 }
 
 # labvm_job DIR NAME MODE PANIC SETUP BUILD: the tar the guest runs.
