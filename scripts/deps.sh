@@ -47,10 +47,7 @@ esac
 [ -n "$kernels" ] || kernels=debian-6.1
 [ -n "$arches" ] || arches=x86_64
 for a in $arches; do
-	case " $ARCHES " in
-	*" $a "*) ;;
-	*) die "$KSFT_USAGE" "unknown architecture '$a' (valid: $ARCHES)" ;;
-	esac
+	arch_known "$a" || die "$KSFT_USAGE" "unknown architecture '$a' (valid: $ARCHES)"
 done
 
 pkgs=$BUILD_PKGS
@@ -61,9 +58,7 @@ for k in $kernels; do
 	case " $KERNELS " in
 	*" $k "*)
 		for a in $arches; do
-			case " $(kernel_arches "$k") " in
-			*" $a "*) pkgs="$pkgs $(kernel_packages "$k" "$a")" ;;
-			esac
+			kernel_offered "$k" "$a" && pkgs="$pkgs $(kernel_packages "$k" "$a")"
 		done ;;
 	*) [ -d "$k" ] || die "$KSFT_USAGE" "unknown kernel '$k' (valid: $KERNELS, or a kernel build directory)" ;;
 	esac

@@ -23,14 +23,8 @@ debian-5.10 | debian-7) how="scripts/mkchroot.sh makes its chroot, as root" ;;
 debian-*) how="scripts/deps.sh $k installs it" ;;
 *) how="pass a kernel build directory" ;;
 esac
-case " $ARCHES " in
-*" $a "*) ;;
-*) die 2 "unknown architecture '$a' (valid: $ARCHES)" ;;
-esac
-case " $(kernel_arches "$k") " in
-*" $a "*) ;;
-*) die 1 "kernel $k is not offered on $a (there: $KERNELS_FOREIGN)" ;;
-esac
+arch_known "$a" || die 2 "unknown architecture '$a' (valid: $ARCHES)"
+kernel_offered "$k" "$a" || die 1 "kernel $k is not offered on $a (there: $KERNELS_FOREIGN)"
 [ "$a" = x86_64 ] || how="scripts/mkchroot.sh $(kernel_sysroot_profile "$k" "$a") unpacks it, as root"
 kernel_resolve "$k" "$a" || die 1 "kernel $k on $a is not available ($how)"
 [ -d "$K_CHROOT$K_BUILD" ] || die 1 "no build directory $K_CHROOT$K_BUILD ($how)"

@@ -62,32 +62,28 @@ for k in $kernels; do
 	esac
 done
 for a in $arches; do
-	case " $ARCHES " in
-	*" $a "*) ;;
-	*) die "$KSFT_USAGE" "unknown architecture '$a' (valid: $ARCHES)" ;;
-	esac
+	arch_known "$a" || die "$KSFT_USAGE" "unknown architecture '$a' (valid: $ARCHES)"
 done
 # The targets, "KERNEL:ARCH", in the order they run: lab first (the
 # longest column), then the emulated architectures, then the rest.
+on_x86=0
+case " $arches " in *" x86_64 "*) on_x86=1 ;; esac
 targets=$(
-	for a in $arches; do
-		[ "$a" = x86_64 ] || continue
-		for k in $kernels; do [ "$k" = lab ] && echo "lab:x86_64"; done
-	done
+	if [ "$on_x86" = 1 ]; then
+		for k in $kernels; do [ "$k" != lab ] || echo lab:x86_64; done
+	fi
 	for a in $arches; do
 		[ "$a" = x86_64 ] && continue
 		for k in $kernels; do
-			case " $(kernel_arches "$k") " in
-			*" $a "*) echo "$k:$a" ;;
-			esac
+			kernel_offered "$k" "$a" && echo "$k:$a"
 		done
 	done
-	for a in $arches; do
-		[ "$a" = x86_64 ] || continue
+	if [ "$on_x86" = 1 ]; then
 		for k in $kernels; do [ "$k" = lab ] || echo "$k:x86_64"; done
-	done)
-targets=$(echo "$targets" | tr '\n' ' ')
+	fi
+	: )
 [ -n "$targets" ] || die "$KSFT_USAGE" "no kernel of \"$kernels\" is offered on \"$arches\""
+targets=$(echo "$targets" | tr '\n' ' ')
 out=${out:-$BUILD/matrix}
 mkdir -p "$out" || die 1 "cannot create $out"
 out=$(cd "$out" && pwd)

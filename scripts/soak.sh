@@ -64,10 +64,8 @@ case " $KERNELS " in
 *) [ -d "$kernel" ] || die "$KSFT_USAGE" "unknown kernel '$kernel' (valid: $KERNELS, or a kernel build directory)"
    kname=custom ;;
 esac
-case " $(kernel_arches "$kernel") " in
-*" $arch "*) ;;
-*) die "$KSFT_USAGE" "$kernel is not offered on '$arch' (valid: $(kernel_arches "$kernel"))" ;;
-esac
+kernel_offered "$kernel" "$arch" ||
+	die "$KSFT_USAGE" "$kernel is not offered on '$arch' (valid: $(kernel_arches "$kernel"))"
 [ "$arch" = x86_64 ] || kname=$kname-$arch
 [ -z "$mode" ] || table_rows | grep -q " $mode\$" ||
 	die "$KSFT_USAGE" "no rows with mode '$mode'"

@@ -25,19 +25,17 @@
 #   A_KFLAVOUR    Debian's kernel flavour (linux-image-ABI-FLAVOUR)
 #   A_IMAGE       the name of the image in /boot QEMU boots (vmlinuz or
 #                 vmlinux), "-VERSION" appended
-#   A_SYSCALL     how a kprobe on kill(2) sees its arguments (for the docs
-#                 and the listing; the modules decide it at compile time)
-# arch_host prints the host's architecture in these names.
+# What a module must know of an architecture (kill(2)'s entry symbol and
+# argument registers, alignments) it decides at compile time, in
+# kmod/*/compat.h.  arch_known ARCH: is it one of ARCHES?
 
 ARCHES="x86_64 arm64 ppc64le"
 
-arch_host() {
-	case $(uname -m) in
-	x86_64) echo x86_64 ;;
-	aarch64) echo arm64 ;;
-	ppc64le) echo ppc64le ;;
-	*) uname -m ;;
+arch_known() {
+	case " $ARCHES " in
+	*" $1 "*) return 0 ;;
 	esac
+	return 1
 }
 
 arch_resolve() {
@@ -50,7 +48,6 @@ arch_resolve() {
 		A_CONSOLE=ttyS0
 		A_GUEST_TTY=ttyS1 A_GUEST_PORT='-serial file:@FILE' A_GUEST_MODS=''
 		A_KFLAVOUR=cloud-amd64 A_IMAGE=vmlinuz
-		A_SYSCALL='__x64_sys_kill(const struct pt_regs *): %rdi -> the user pt_regs, pid in ->di, sig in ->si'
 		;;
 	arm64)
 		A_UNAME=aarch64 A_DEB=arm64 A_KARCH=arm64 A_TRIPLET=aarch64-linux-gnu
@@ -67,7 +64,6 @@ arch_resolve() {
 		A_GUEST_PORT='-device virtio-serial-device -chardev file,id=guestlog,path=@FILE -device virtserialport,chardev=guestlog,name=oopslab.guest'
 		A_GUEST_MODS='virtio_mmio virtio_console'
 		A_KFLAVOUR=cloud-arm64 A_IMAGE=vmlinuz
-		A_SYSCALL='__arm64_sys_kill(const struct pt_regs *): x0 -> the user pt_regs, pid in ->regs[0], sig in ->regs[1]'
 		;;
 	ppc64le)
 		A_UNAME=ppc64le A_DEB=ppc64el A_KARCH=powerpc A_TRIPLET=powerpc64le-linux-gnu
@@ -80,12 +76,11 @@ arch_resolve() {
 		# every -serial of a pseries machine is a VTY of its own: hvc1
 		A_GUEST_TTY=hvc1 A_GUEST_PORT='-serial file:@FILE' A_GUEST_MODS=''
 		A_KFLAVOUR=powerpc64le A_IMAGE=vmlinux
-		A_SYSCALL='sys_kill(const struct pt_regs *): r3 -> the user pt_regs, pid in ->gpr[3], sig in ->gpr[4]'
 		;;
 	*) return 1 ;;
 	esac
 	A_CROSS=''
-	[ "$A_NAME" = "$(arch_host)" ] || A_CROSS=$A_TRIPLET-
+	[ "$A_UNAME" = "$(uname -m)" ] || A_CROSS=$A_TRIPLET-
 }
 
 # The architecture of the machine running a guest step (uname -m).

@@ -26,6 +26,8 @@ CHROOT_PROFILES="build-5.10 build-7 labvm-12 sysroot-6.1-arm64 sysroot-6.1-ppc64
 # Debian's archive, as the host reaches it.
 CHROOT_MIRROR=${OOPSLAB_MIRROR:-http://deb.debian.org/debian}
 CHROOT_SECURITY=${OOPSLAB_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
+CHROOT_BOOKWORM="deb $CHROOT_MIRROR bookworm main
+deb $CHROOT_SECURITY bookworm-security main"
 
 # The kernel releases the build-* profiles install are pinned in
 # kernels.sh (DEBIAN_510_ABI, DEBIAN_7_ABI), beside 6.12's: source it first.
@@ -40,20 +42,17 @@ chroot_profile() {
 		# Unpacked only: no foreign architecture in the host's dpkg.
 		_a=${1##*-} _v=${1#sysroot-}
 		_v=${_v%-*}
-		arch_resolve "$_a" || return 1
-		case $_v in
-		6.1) _abi=$(debian_61_abi) _kbuild=linux-kbuild-6.1 ;;
-		6.12) _abi=$DEBIAN_612_ABI _kbuild=linux-kbuild-${DEBIAN_612_ABI%-cloud-amd64} ;;
-		*) return 1 ;;
-		esac
-		[ -n "$_abi" ] || return 1
-		_abi=${_abi%-cloud-amd64}-$A_KFLAVOUR
+		_abi=$(kernel_foreign_release "debian-$_v" "$_a") || return 1
+		arch_resolve "$_a"
+		# Debian 12's 6.1 headers use linux-kbuild-6.1, the 6.12 ones
+		# linux-kbuild-6.12.N+deb12
+		_kbuild=linux-kbuild-${_abi%-"$A_KFLAVOUR"}
+		[ "$_v" = 6.1 ] && _kbuild=linux-kbuild-6.1
 		C_DESCRIPTION="Debian 12's $_abi (image, headers, modules), busybox-static and liburing-dev, unpacked"
 		C_SUITE=bookworm
 		C_VARIANT=extract
 		C_ARCH=$A_DEB
-		C_SOURCES="deb $CHROOT_MIRROR bookworm main
-deb $CHROOT_SECURITY bookworm-security main"
+		C_SOURCES=$CHROOT_BOOKWORM
 		C_PACKAGES="linux-image-$_abi linux-headers-$_abi busybox-static liburing-dev"
 		# The headers' scripts/ is the $_kbuild package: the target's
 		# binaries of it do not run here, the host's (same upload) do.
@@ -96,8 +95,7 @@ cp "$OOPSLAB_TOP/scripts/chroot/checker-valid.sh" "$1/usr/lib/linux-kbuild-'"${D
 		C_DESCRIPTION="Debian 12 lab VM: systemd, the cloud kernel and its headers, build-essential, dkms (scripts/mklabvm.sh)"
 		C_SUITE=bookworm
 		C_VARIANT=apt
-		C_SOURCES="deb $CHROOT_MIRROR bookworm main
-deb $CHROOT_SECURITY bookworm-security main"
+		C_SOURCES=$CHROOT_BOOKWORM
 		C_PACKAGES="systemd systemd-sysv udev dbus kmod procps e2fsprogs linux-image-cloud-amd64 linux-headers-cloud-amd64 build-essential dkms"
 		# shellcheck disable=SC2016
 		C_HOOKS='echo oopslab-lab > "$1/etc/hostname"

@@ -61,6 +61,27 @@ kernel_arches() {
 	esac
 }
 
+# kernel_offered NAME ARCH: can NAME run on ARCH?
+kernel_offered() {
+	case " $(kernel_arches "$1") " in
+	*" $2 "*) return 0 ;;
+	esac
+	return 1
+}
+
+# kernel_foreign_release NAME ARCH: the release of NAME's flavour for
+# ARCH (6.1.0-57-cloud-arm64): the same upload as on x86_64, so that the
+# host's linux-kbuild of it builds for it.
+kernel_foreign_release() {
+	case $1 in
+	debian-6.1) _b=$(debian_61_abi) ;;
+	debian-6.12) _b=$DEBIAN_612_ABI ;;
+	*) return 1 ;;
+	esac
+	[ -n "$_b" ] && arch_resolve "$2" || return 1
+	echo "${_b%-cloud-amd64}-$A_KFLAVOUR"
+}
+
 # The ABI of bookworm's 6.1 cloud kernel, as installed on the host
 # (6.1.0-N-cloud-amd64): the other architectures' 6.1 is the same upload,
 # so that the host's linux-kbuild-6.1 builds for it.
@@ -145,17 +166,9 @@ kernel_resolve() {
 	K_PKGS=$(kernel_packages "$1" "$K_ARCH")
 	if [ "$K_ARCH" != x86_64 ]; then
 		K_TARGET=$K_NAME-$K_ARCH
-		case " $(kernel_arches "$1") " in
-		*" $K_ARCH "*) ;;
-		*) return 1 ;;
-		esac
-		case $1 in
-		debian-6.1) _b=$(debian_61_abi) ;;
-		debian-6.12) _b=$DEBIAN_612_ABI ;;
-		esac
-		[ -n "$_b" ] || return 1
-		kernel_from_sysroot "$(kernel_sysroot_profile "$1" "$K_ARCH")" \
-			"${_b%-cloud-amd64}-$A_KFLAVOUR"
+		kernel_offered "$1" "$K_ARCH" || return 1
+		_r=$(kernel_foreign_release "$1" "$K_ARCH") || return 1
+		kernel_from_sysroot "$(kernel_sysroot_profile "$1" "$K_ARCH")" "$_r"
 		return
 	fi
 	case $1 in
